@@ -1,0 +1,150 @@
+"""Curated content: the articles' knowledge and the catalogues admins maintain.
+
+Texts that users read are translated with django-modeltranslation (``*_de``/``*_en``
+columns, registered in ``translation.py``).
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.Model):
+    """An article the planner's knowledge comes from."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    author = models.CharField(_("author or publication"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("address"), blank=True)
+    # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Checklist(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="checklists", verbose_name=_("source"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = _("checklist")
+        verbose_name_plural = _("checklists")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ChecklistItem(models.Model):
+    class Kind(models.TextChoices):
+        SUCCESS_FACTOR = "success_factor", _("success factor")
+        PITFALL = "pitfall", _("pitfall")
+
+    class Dimension(models.TextChoices):
+        STRATEGY = "strategy", _("Strategy")
+        ORGANIZATION = "organization", _("Organization")
+        CULTURE = "culture", _("Culture")
+        CONTENT = "content", _("Content")
+        DIALOGUE = "dialogue", _("Dialogue")
+        MEASUREMENT = "measurement", _("Measurement")
+        RESOURCES = "resources", _("Resources")
+
+    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist"))
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    explanation = models.TextField(_("explanation"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension.choices)
+    measures = models.JSONField(_("measures"), default=list, blank=True, help_text=_("A list of concrete measures."))
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+    # Set when a curator edits the item; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["checklist__order", "order", "pk"]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Channel(models.Model):
+    """The channel catalogue; its slugs are the plan file's CHANNEL values."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    supports_dialogue = models.BooleanField(_("supports dialogue"), default=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+    # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["order", "slug"]
+        verbose_name = _("channel")
+        verbose_name_plural = _("channel catalogue")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GuidelineTemplate(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    topic = models.CharField(_("topic"), max_length=200)
+    text = models.TextField(_("text"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+    # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["order", "topic"]
+        verbose_name = _("guideline template")
+        verbose_name_plural = _("guideline templates")
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class KPIBenchmark(models.Model):
+    """How fast a metric can realistically grow, with where the figure comes from."""
+
+    metric = models.CharField(_("metric"), max_length=40)
+    channel = models.ForeignKey(
+        Channel, on_delete=models.CASCADE, null=True, blank=True, related_name="benchmarks", verbose_name=_("channel")
+    )
+    max_monthly_growth_pct = models.DecimalField(
+        _("realistic growth per month (%)"), max_digits=8, decimal_places=2
+    )
+    method = models.CharField(_("method"), max_length=300, blank=True)
+    source = models.CharField(_("source"), max_length=300)
+    rationale = models.TextField(_("rationale"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
+    curated = models.BooleanField(_("edited by a curator"), default=False)
+
+    class Meta:
+        ordering = ["metric", "channel__slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["metric", "channel"], name="unique_benchmark_per_metric_channel"),
+        ]
+        verbose_name = _("KPI benchmark")
+        verbose_name_plural = _("KPI benchmarks")
+
+    def __str__(self) -> str:
+        return f"{self.metric} ({self.channel or '*'})"

@@ -1,0 +1,45 @@
+"""Demo data for a first run: an organization, a marketing lead and an executive, and the
+example plan. Idempotent; prints the demo login."""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from planner.models import Membership, Organization, Plan
+from planner.plan_file import parse_document, plan_import
+from planner.templates_catalog import TEMPLATE_DIR
+
+DEMO_PASSWORD = "demo-planner-2027"
+ORGANIZATION = "Kontaktlinsen Versand Leipzig GmbH"
+
+
+class Command(BaseCommand):
+    help = "Create demo users and load the example plan (safe to run again)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        User = get_user_model()
+        organization, _ = Organization.objects.get_or_create(name=ORGANIZATION, defaults={"slug": "demo"})
+        users = [
+            ("lead", "Marko", "Kommunikation", Membership.Role.LEAD, False),
+            ("chefin", "Swetlana", "Geschäftsführung", Membership.Role.EXECUTIVE, False),
+            ("admin", "Admin", "", Membership.Role.ADMIN, True),
+        ]
+        for username, first, last, role, staff in users:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first, "last_name": last, "is_staff": staff, "is_superuser": staff},
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            Membership.objects.get_or_create(user=user, organization=organization, defaults={"role": role})
+        if not Plan.objects.filter(organization=organization).exists():
+            document = parse_document((TEMPLATE_DIR / "kontaktlinsen-versand.json").read_bytes())
+            plan_import(document=document, organization=organization, user=User.objects.get(username="lead"))
+        self.stdout.write(
+            "Demo logins (password for all: %s):\n"
+            "  lead    - marketing lead (edits plans)\n"
+            "  chefin  - executive (reads, requests PDFs)\n"
+            "  admin   - admin (also Django admin at /admin/)\n" % DEMO_PASSWORD
+        )

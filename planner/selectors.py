@@ -1,0 +1,33 @@
+"""Reads: which plans and organizations a user may see. The one place tenancy is decided."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import Membership, Organization, Plan
+
+EDIT_ROLES = (Membership.Role.LEAD, Membership.Role.ADMIN)
+
+
+def organizations_for_user(user: AbstractBaseUser) -> QuerySet[Organization]:
+    return Organization.objects.filter(memberships__user=user)
+
+
+def plans_for_user(user: AbstractBaseUser) -> QuerySet[Plan]:
+    """Plans of the user's organizations; every plan view starts from here."""
+    if not user.is_authenticated:
+        return Plan.objects.none()
+    return Plan.objects.filter(organization__memberships__user=user)
+
+
+def plan_for_user(user: AbstractBaseUser, pk: int) -> Plan:
+    """The plan if it belongs to one of the user's organizations, else 404."""
+    return get_object_or_404(plans_for_user(user).select_related("organization"), pk=pk)
+
+
+def role_for(user: AbstractBaseUser, organization: Organization) -> str | None:
+    return Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True).first()
+
+
+def can_edit(user: AbstractBaseUser, plan: Plan) -> bool:
+    return role_for(user, plan.organization) in EDIT_ROLES
