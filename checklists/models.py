@@ -60,7 +60,9 @@ class ChecklistItem(models.Model):
         MEASUREMENT = "measurement", _("Measurement")
         RESOURCES = "resources", _("Resources")
 
-    checklist = models.ForeignKey(Checklist, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist"))
+    checklist = models.ForeignKey(
+        Checklist, on_delete=models.CASCADE, related_name="items", verbose_name=_("checklist")
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=300)
     explanation = models.TextField(_("explanation"), blank=True)
@@ -128,9 +130,7 @@ class KPIBenchmark(models.Model):
     channel = models.ForeignKey(
         Channel, on_delete=models.CASCADE, null=True, blank=True, related_name="benchmarks", verbose_name=_("channel")
     )
-    max_monthly_growth_pct = models.DecimalField(
-        _("realistic growth per month (%)"), max_digits=8, decimal_places=2
-    )
+    max_monthly_growth_pct = models.DecimalField(_("realistic growth per month (%)"), max_digits=8, decimal_places=2)
     method = models.CharField(_("method"), max_length=300, blank=True)
     source = models.CharField(_("source"), max_length=300)
     rationale = models.TextField(_("rationale"), blank=True)
