@@ -2,6 +2,7 @@
 and a real Celery worker on the test database and Redis."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -112,6 +113,17 @@ class Worker:
                 break
             time.sleep(0.1)
         raise RuntimeError(f"the Celery worker did not start; its log:\n{self.log.read_text()[-3000:]}")
+
+    def pool_pids(self) -> list[int]:
+        """The prefork pool's child processes: the ones that run the tasks."""
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+    def kill_pool_child(self) -> int:
+        """SIGKILL the process running the task, as the kernel's OOM killer would; returns its pid."""
+        pid = self.pool_pids()[0]
+        os.kill(pid, signal.SIGKILL)
+        return pid
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -1,30 +1,251 @@
-"""What the report template needs, computed from a plan snapshot (the plan file document)."""
+"""What the report template needs, computed from a plan snapshot (the plan file document).
+
+Called inside ``translation.override(plan language)``: every label here is translated
+into the plan's language. Plan texts stay plain strings; the template escapes them.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from typing import Any
 
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from planner.models import KPI, Goal
+from checklists.models import Channel, ChecklistItem, Source
+from checklists.rules import Finding, check_plan
+from checklists.scoring import Readiness, readiness
+from planner.models import KPI, TECHNOGRAPHICS, Goal
+
+from . import charts
+
+# The summary is one page: the first goals by priority and the first milestones.
+SUMMARY_GOALS = 5
+SUMMARY_MILESTONES = 5
+
+
+def technographic_labels() -> dict[str, str]:
+    return {
+        "creators": _("Creators"),
+        "conversationalists": _("Conversationalists"),
+        "critics": _("Critics"),
+        "collectors": _("Collectors"),
+        "joiners": _("Joiners"),
+        "spectators": _("Spectators"),
+        "inactives": _("Inactives"),
+    }
+
+
+def severity_labels() -> dict[str, str]:
+    return {"error": _("Critical"), "warning": _("Warning"), "info": _("Note")}
+
+
+def checklist_status_labels() -> dict[str, str]:
+    return {
+        "done": _("done"),
+        "in_progress": _("in progress"),
+        "open": _("open"),
+        "not_applicable": _("not applicable"),
+    }
+
+
+def month_abbreviations() -> list[str]:
+    return [
+        pgettext("abbrev. month", name)
+        for name in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    ]
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date(value) if value else None
+    except ValueError:
+        return None
+
+
+def _findings_and_readiness(snapshot: dict[str, Any]) -> tuple[list[Finding], Readiness]:
+    findings = check_plan(snapshot)  # sorted by severity
+    return findings, readiness(snapshot, findings)
+
+
+def _goals(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    categories = dict(Goal.Category.choices)
+    metrics = dict(KPI.Metric.choices)
+    goals = []
+    for goal in plan.get("goals", []):
+        kpis = [
+            {**kpi, "metric_label": metrics.get(kpi.get("metric", ""), ""), "due_date": _date(kpi.get("due"))}
+            for kpi in goal.get("kpis", [])
+        ]
+        goals.append({**goal, "category_label": categories.get(goal.get("category", ""), ""), "kpis": kpis})
+    return sorted(goals, key=lambda g: g.get("priority", 3))
+
+
+def _target_groups(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    labels = technographic_labels()
+    groups = []
+    for group in plan.get("target_groups", []):
+        profile = group.get("technographics") or {}
+        bars = [(labels[rung], profile.get(rung)) for rung in TECHNOGRAPHICS]
+        chart = charts.horizontal_bars(bars, label=_("Social Technographics profile")) if profile else ""
+        groups.append({**group, "technographics_chart": chart})
+    return sorted(groups, key=lambda g: g.get("priority", 3))
+
+
+def _channel_matrix(plan: dict[str, Any], channel_names: dict[str, str]) -> dict[str, Any]:
+    groups = plan.get("target_groups", [])
+    goal_titles = {g.get("key"): g.get("title", "") for g in plan.get("goals", [])}
+    rows = []
+    for channel in sorted(plan.get("channels", []), key=lambda c: (c.get("phase", 1), c.get("channel", ""))):
+        served = set(channel.get("target_groups", []))
+        rows.append(
+            {
+                **channel,
+                "name": channel_names.get(channel.get("channel"), channel.get("channel", "")),
+                "cells": [group.get("key") in served for group in groups],
+                "goal_titles": [goal_titles.get(key, key) for key in channel.get("goals", [])],
+            }
+        )
+    return {"groups": groups, "rows": rows}
+
+
+def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], str, str]:
+    """The milestones in order, the Gantt chart of all, and one of the first few for the summary."""
+    milestones = []
+    for milestone in plan.get("milestones", []):
+        milestones.append(
+            {**milestone, "start_date": _date(milestone.get("start")), "end_date": _date(milestone.get("end"))}
+        )
+    milestones.sort(key=lambda m: (m.get("phase", 1), m["start_date"] or dt.date.max))
+    bars = [
+        charts.Bar(m.get("title", ""), m["start_date"], m["end_date"], m.get("phase", 1))
+        for m in milestones
+        if m["start_date"] and m["end_date"]
+    ]
+    months = month_abbreviations()
+    chart = charts.gantt_chart(bars, width=640, phase_label=_("Phase"), label=_("Roadmap"), months=months)
+    glance = charts.gantt_chart(
+        bars[:SUMMARY_MILESTONES], width=640, phase_label=_("Phase"), label=_("Roadmap"), months=months
+    )
+    return milestones, chart, glance
+
+
+def _checklist(plan: dict[str, Any]) -> dict[str, Any]:
+    answers = {a.get("item"): a for a in plan.get("checklist", [])}
+    labels = checklist_status_labels()
+    items = []
+    for item in ChecklistItem.objects.filter(active=True).select_related("checklist"):
+        answer = answers.get(item.slug, {})
+        status = answer.get("status", "open")
+        items.append(
+            {
+                "title": item.title,
+                "checklist": item.checklist.title,
+                "dimension": item.get_dimension_display(),
+                "status": status,
+                "status_label": labels.get(status, status),
+                "note": answer.get("note", ""),
+            }
+        )
+    counts = Counter(item["status"] for item in items)
+    return {
+        "items": items,
+        "counts": [(labels[status], counts.get(status, 0)) for status in labels],
+        "done": counts.get("done", 0),
+        "total": len(items) - counts.get("not_applicable", 0),
+    }
+
+
+def _approval(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """Who approved the plan when, if the snapshot says so; otherwise it is a draft."""
+    approval = snapshot.get("approval") or {}
+    approved = approval.get("status") == "approved"
+    at = approval.get("at")
+    return {
+        "approved": approved,
+        "by": approval.get("by", "") if approved else "",
+        "at": (parse_datetime(at) or _date(at)) if approved and isinstance(at, str) else None,
+    }
 
 
 def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None) -> dict[str, Any]:
     plan = snapshot.get("plan", {})
-    categories = dict(Goal.Category.choices)
-    metrics = dict(KPI.Metric.choices)
-    goals = [
-        {
-            **goal,
-            "category_label": categories.get(goal.get("category", ""), ""),
-            "kpis": [{**kpi, "metric_label": metrics.get(kpi.get("metric", ""), "")} for kpi in goal.get("kpis", [])],
-        }
-        for goal in plan.get("goals", [])
-    ]
-    return {
+    findings, score = _findings_and_readiness(snapshot)
+    channel_names = dict(Channel.objects.values_list("slug", "name"))
+    goals = _goals(plan)
+    milestones, gantt, summary_gantt = _roadmap(plan)
+    roles = plan.get("roles", [])
+    resources = plan.get("resources") or {}
+    role_hours = sum(r.get("hours_per_week") or 0 for r in roles)
+    severity = severity_labels()
+    dimension_labels = {name: str(label) for name, label in ChecklistItem.Dimension.choices}
+    radar = charts.radar_chart(
+        [(dimension_labels.get(name, name), value) for name, value in score.dimensions.items()],
+        size=150,
+        label=_("Readiness by dimension"),
+    )
+    context = {
         "plan": plan,
-        "goals": goals,
         "variant": variant,
+        "full": variant != "short",
         "number": number,
         "generated_at": timezone.now(),
+        "approval": _approval(snapshot),
+        "start_date": _date(plan.get("start_date")),
+        "goals": goals,
+        "summary_goals": goals[:SUMMARY_GOALS],
+        "more_goals": max(0, len(goals) - SUMMARY_GOALS),
+        "findings": [{"finding": f, "severity_label": severity.get(f.severity, f.severity)} for f in findings],
+        "top_findings": [
+            {"finding": f, "severity_label": severity.get(f.severity, f.severity)}
+            for f in findings
+            if f.severity != "info"
+        ][:3],
+        "readiness": score,
+        "readiness_weakest": dimension_labels.get(score.weakest, score.weakest),
+        "radar_chart": radar,
+        "milestones": milestones,
+        "gantt_chart": gantt,
+        "summary_gantt": summary_gantt,
+        "resources": resources,
+        "role_hours": role_hours,
+        "roles": sorted(roles, key=lambda r: not r.get("is_owner")),
+        "review": plan.get("review") or {},
     }
+    if variant == "short":
+        return context
+    situation = plan.get("situation") or {}
+    context.update(
+        {
+            "situation": situation,
+            "swot": [
+                [(_("Strengths"), situation.get("strengths", [])), (_("Weaknesses"), situation.get("weaknesses", []))],
+                [
+                    (_("Opportunities"), situation.get("opportunities", [])),
+                    (_("Threats"), situation.get("threats", [])),
+                ],
+            ],
+            "target_groups": _target_groups(plan),
+            "matrix": _channel_matrix(plan, channel_names),
+            "content_themes": [
+                {
+                    **theme,
+                    "channel_names": [channel_names.get(c, c) for c in theme.get("channels", [])],
+                    "group_names": [
+                        g.get("name", "")
+                        for g in plan.get("target_groups", [])
+                        if g.get("key") in theme.get("target_groups", [])
+                    ],
+                }
+                for theme in plan.get("content_themes", [])
+            ],
+            "checklist": _checklist(plan),
+            "sources": list(Source.objects.order_by("title")),
+        }
+    )
+    return context

@@ -31,6 +31,8 @@ class Report(models.Model):
     queued_at = models.DateTimeField(null=True, blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # What changed since the previous version (reports.history.snapshot_changes); null for the first.
+    changes = models.JSONField(null=True, blank=True)
     deliveries = models.PositiveSmallIntegerField(default=0)
     # The task message that holds the render; a redelivery of the same message may redo it.
     task_id = models.CharField(max_length=64, blank=True)
@@ -47,6 +49,12 @@ class Report(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} v{self.number}"
+
+    @property
+    def change_summary(self) -> str:
+        from .history import describe_changes
+
+        return describe_changes(self.changes)
 
     @property
     def is_pending(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,25 +13,27 @@ from django.contrib.staticfiles import finders
 # Templates refer to static files as static://path (see the pdf_static template tag);
 # nothing else is ever fetched.
 STATIC_SCHEME = "static://"
+# WeasyPrint logs every layout step at INFO; a worker's log is for our messages.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
-class RefusedURL(ValueError):
+class RefusedURLError(ValueError):
     pass
 
 
 def static_path(url: str) -> Path:
-    """The file on disk for a static:// URL, or RefusedURL."""
+    """The file on disk for a static:// URL, or RefusedURLError."""
     if not url.startswith(STATIC_SCHEME):
-        raise RefusedURL(f"refused to fetch {url[:200]!r}: only the app's own static files are allowed")
+        raise RefusedURLError(f"refused to fetch {url[:200]!r}: only the app's own static files are allowed")
     relative = url[len(STATIC_SCHEME) :].split("?", 1)[0].split("#", 1)[0].lstrip("/")
     if not relative or ".." in Path(relative).parts:
-        raise RefusedURL(f"refused to fetch {url[:200]!r}")
+        raise RefusedURLError(f"refused to fetch {url[:200]!r}")
     found = finders.find(relative)
     if not found and settings.STATIC_ROOT:
         candidate = Path(settings.STATIC_ROOT) / relative
         found = str(candidate) if candidate.is_file() else None
     if not found:
-        raise RefusedURL(f"no static file {relative!r}")
+        raise RefusedURLError(f"no static file {relative!r}")
     return Path(found)
 
 
@@ -47,7 +50,7 @@ def make_url_fetcher():
         def fetch(self, url, headers=None):
             try:
                 path = static_path(url)
-            except RefusedURL:
+            except RefusedURLError:
                 self.refused.append(url)
                 raise
             mime_type, _ = mimetypes.guess_type(path.name)

@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max, Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from planner.models import Plan
 from planner.plan_file import plan_to_document
 
+from .history import snapshot_changes
 from .models import Report
 from .pdf import RenderedPDF, html_to_pdf
 
@@ -28,16 +29,29 @@ def _enqueue(report: Report) -> None:
     transaction.on_commit(lambda: render_report.apply_async((report_id,), queue=queue))
 
 
+def _approval(plan: Plan) -> dict:
+    """The plan's approval state for the cover; who and when once the plan records them."""
+    approved_at = getattr(plan, "approved_at", None)
+    approved_by = getattr(plan, "approved_by", None)
+    return {
+        "status": plan.status,
+        "by": (approved_by.get_full_name() or approved_by.get_username()) if approved_by else "",
+        "at": approved_at.isoformat() if approved_at else None,
+    }
+
+
 @transaction.atomic
 def report_request(*, plan: Plan, user, variant: str = Report.Variant.FULL) -> Report:
     """Snapshot the plan, number the report and queue its rendering."""
     Plan.objects.select_for_update().filter(pk=plan.pk).first()  # serialises numbering per plan
-    number = (Report.objects.filter(plan=plan).aggregate(n=Max("number"))["n"] or 0) + 1
+    previous = Report.objects.filter(plan=plan).order_by("-number").only("number", "snapshot").first()
+    snapshot = {**plan_to_document(plan), "approval": _approval(plan)}
     report = Report.objects.create(
         plan=plan,
-        number=number,
+        number=previous.number + 1 if previous else 1,
         variant=variant,
-        snapshot=plan_to_document(plan),
+        snapshot=snapshot,
+        changes=snapshot_changes(previous.snapshot, snapshot) if previous else None,
         requested_by=user if user is not None and user.is_authenticated else None,
         queued_at=timezone.now(),
     )
@@ -85,12 +99,12 @@ def render_pdf(*, snapshot: dict, variant: str = Report.Variant.FULL, number: in
     return html_to_pdf(report_html(snapshot=snapshot, variant=variant, number=number))
 
 
-class ReportClaimed(Exception):
+class ReportClaimedError(Exception):
     """Another delivery is rendering this report."""
 
 
 def report_claim(*, report_id: int, task_id: str) -> Report | None:
-    """Claim a report for rendering. None when it is done (or gone); ReportClaimed when
+    """Claim a report for rendering. None when it is done (or gone); ReportClaimedError when
     another live delivery holds it. A redelivery of the same message (its worker died)
     or a render older than the hard time limit may be taken over."""
     now = timezone.now()
@@ -105,7 +119,7 @@ def report_claim(*, report_id: int, task_id: str) -> Report | None:
     if report is None or report.status in (Report.Status.DONE, Report.Status.FAILED):
         return None
     if not updated:
-        raise ReportClaimed
+        raise ReportClaimedError
     return report
 
 
@@ -140,6 +154,14 @@ def report_render(*, report: Report) -> Report:
         current.error = ""
         current.save()
     return current
+
+
+def report_release(*, report: Report) -> None:
+    """Hand a claimed report back to the queue: its render stopped cleanly (a transient error
+    that will be retried), so this delivery does not count towards REPORT_MAX_DELIVERIES."""
+    Report.objects.filter(pk=report.pk, status=Report.Status.RENDERING).update(
+        status=Report.Status.QUEUED, deliveries=F("deliveries") - 1, queued_at=timezone.now()
+    )
 
 
 def report_fail(*, report: Report, reason: str) -> None:

@@ -29,7 +29,7 @@ MAX_RETRIES = 4
 def render_report(self, report_id: int) -> str:
     try:
         report = services.report_claim(report_id=report_id, task_id=self.request.id or "eager")
-    except services.ReportClaimed:
+    except services.ReportClaimedError:
         return "claimed by another delivery"
     except TRANSIENT_ERRORS as exc:
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
@@ -41,6 +41,7 @@ def render_report(self, report_id: int) -> str:
         if self.request.retries >= MAX_RETRIES:
             services.report_fail(report=report, reason=_("Rendering failed repeatedly: %(error)s") % {"error": exc})
             return "failed"
+        services.report_release(report=report)
         raise self.retry(exc=exc, countdown=_backoff(self.request.retries)) from exc
     except SoftTimeLimitExceeded:
         services.report_fail(

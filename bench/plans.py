@@ -1,0 +1,149 @@
+"""The plans the benchmark and the report tests render: the shipped example and a large one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from planner.models import TECHNOGRAPHICS
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "planner" / "plan_templates" / "kontaktlinsen-versand.json"
+CHANNELS = (
+    "blog", "facebook", "instagram", "linkedin", "xing", "x", "youtube", "tiktok",
+    "threads", "mastodon", "pinterest", "podcast", "webinar", "newsletter", "forum",
+)  # fmt: skip
+CATEGORIES = ("awareness", "image", "loyalty", "service", "acquisition", "sales", "market_research", "recruiting")
+METRICS = ("followers", "reach", "mentions", "engagement_rate", "referral_traffic", "nps", "service_tickets")
+STATUSES = ("done", "in_progress", "open", "not_applicable")
+
+
+def example_document() -> dict[str, Any]:
+    return json.loads(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
+    """30 goals with 60 KPIs, 15 target groups, 15 channels, 40 guidelines and every checklist item."""
+    start = dt.date(2027, 1, 1)
+    groups = [
+        {
+            "key": f"tg{i}",
+            "name": f"Zielgruppe {i}: Kundinnen und Kunden aus Größenklasse {i}",
+            "description": "Menschen, die Kontaktlinsen tragen und Fragen zur Pflege haben. " * 3,
+            "needs": "Schnelle Antworten, Vertrauen, Erklärungen zu Pflegemitteln und Lieferzeiten.",
+            "priority": 1 + i % 5,
+            "technographics": {rung: (i * 7 + n * 13) % 100 for n, rung in enumerate(TECHNOGRAPHICS)},
+        }
+        for i in range(1, 16)
+    ]
+    goals = [
+        {
+            "key": f"g{i}",
+            "category": CATEGORIES[i % len(CATEGORIES)],
+            "title": f"Ziel {i}: Bekanntheit und Kundenbindung im Segment {i} steigern",
+            "description": "Wir wollen über Dialog statt Werbung mehr Vertrauen gewinnen und Fragen beantworten. " * 2,
+            "priority": 1 + i % 5,
+            "kpis": [
+                {
+                    "name": f"Kennzahl {i}.{k}",
+                    "metric": METRICS[(i + k) % len(METRICS)],
+                    "unit": "pro Monat",
+                    "baseline": 100 + i * 10,
+                    "target": 120 + i * 12,
+                    "due": (start + dt.timedelta(days=180 + 30 * k + i)).isoformat(),
+                }
+                for k in range(2)
+            ],
+        }
+        for i in range(1, 31)
+    ]
+    channels = [
+        {
+            "channel": slug,
+            "purpose": f"Dialog und Service über {slug}",
+            "dialogue": i % 3 != 0,
+            "target_groups": [f"tg{1 + (i + n) % 15}" for n in range(3)],
+            "goals": [f"g{1 + (i + n) % 30}" for n in range(2)],
+            "posts_per_week": i % 5 + 0.5,
+            "phase": i % 4,
+        }
+        for i, slug in enumerate(CHANNELS)
+    ]
+    milestones = [
+        {
+            "title": f"Meilenstein {i}: Ausbau Phase {i % 4}",
+            "phase": i % 4,
+            "start": (start + dt.timedelta(days=30 * i)).isoformat(),
+            "end": (start + dt.timedelta(days=30 * i + 75)).isoformat(),
+        }
+        for i in range(12)
+    ]
+    return {
+        "format": "social-media-strategy-plan",
+        "version": 1,
+        "plan": {
+            "title": "Große Social-Media-Strategie 2027–2029",
+            "organization": "Große Öl- & Süßwaren AG",
+            "language": "de",
+            "industry": "Handel",
+            "start_date": start.isoformat(),
+            "horizon_months": 36,
+            "summary": "Ein großer Plan für den Benchmark: viele Ziele, Zielgruppen und Kanäle. " * 4,
+            "situation": {
+                "strengths": [f"Stärke {i}" for i in range(8)],
+                "weaknesses": [f"Schwäche {i}" for i in range(8)],
+                "opportunities": [f"Chance {i}" for i in range(8)],
+                "threats": [f"Risiko {i}" for i in range(8)],
+                "competitors": [{"name": f"Wettbewerber {i}", "notes": "aktiv, kaum Dialog"} for i in range(6)],
+            },
+            "goals": goals,
+            "target_groups": groups,
+            "channels": channels,
+            "content_themes": [
+                {
+                    "title": f"Thema {i}",
+                    "description": "Kurze Tipps unserer Fachleute, verständlich erklärt.",
+                    "target_groups": [f"tg{1 + i % 15}"],
+                    "channels": [CHANNELS[i % 15], CHANNELS[(i + 1) % 15]],
+                    "formats": ["Artikel", "Video"],
+                    "expert_source": "Fachabteilung",
+                }
+                for i in range(12)
+            ],
+            "off_limits": [f"Vertrauliches Thema {i}" for i in range(6)],
+            "roles": [
+                {
+                    "person": f"Person {i}",
+                    "title": "Leitung Kommunikation" if i == 0 else "Redaktion",
+                    "responsibilities": "Redaktion, Dialog, Reporting",
+                    "is_owner": i == 0,
+                    "hours_per_week": 10,
+                }
+                for i in range(8)
+            ]
+            + [
+                {
+                    "person": "Vorstand",
+                    "title": "Geschäftsführung",
+                    "responsibilities": "Freigabe",
+                    "is_owner": False,
+                    "hours_per_week": 1,
+                }
+            ],
+            "guidelines": [
+                {
+                    "topic": f"Leitlinie {i}",
+                    "text": "Wir sprechen auf Augenhöhe, stehen zu Fehlern und antworten schnell.",
+                }
+                for i in range(40)
+            ],
+            "milestones": milestones,
+            "resources": {"staff_hours_per_week": 81, "paid_media_budget_eur": 48000, "tools_budget_eur": 9600},
+            "review": {"cadence_months": 3, "report_to": "Vorstand"},
+            "checklist": [
+                {"item": slug, "status": STATUSES[i % len(STATUSES)], "note": "geprüft" if i % 3 == 0 else ""}
+                for i, slug in enumerate(checklist_items)
+            ],
+        },
+    }

@@ -1,0 +1,93 @@
+"""Reports are records: a snapshot that editing the plan never changes, numbered, with what changed."""
+
+import copy
+
+import pytest
+from django.urls import reverse
+
+from bench.plans import example_document
+from planner.models import Goal, PlanChannel
+from planner.plan_file import plan_to_document
+from reports import services
+from reports.history import describe_changes, snapshot_changes
+from reports.models import Report
+from reports.tasks import render_report
+
+from .conftest import pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+def test_changes_between_two_snapshots_are_summed_up_per_part():
+    old = example_document()
+    new = copy.deepcopy(old)
+    new["plan"]["title"] = "Neue Strategie"
+    new["plan"]["goals"].append({**old["plan"]["goals"][0], "key": "new1", "kpis": []})
+    new["plan"]["goals"].append({**old["plan"]["goals"][0], "key": "new2", "kpis": []})
+    new["plan"]["goals"][1]["kpis"][0]["target"] = 700
+    new["plan"]["channels"] = [c for c in old["plan"]["channels"] if c["channel"] != "youtube"]
+    new["plan"]["resources"]["tools_budget_eur"] = 2400
+    changes = snapshot_changes(old, new)
+    assert [c["part"] for c in changes] == ["title", "goals", "kpis", "channels", "resources"]
+    assert describe_changes(changes) == (
+        "title changed, 2 goals added, 1 KPI changed, 1 channel removed, resources changed"
+    )
+
+
+def test_identical_snapshots_have_no_changes_and_the_first_version_says_so():
+    document = example_document()
+    assert snapshot_changes(document, copy.deepcopy(document)) == []
+    assert describe_changes([]) == "no changes"
+    assert describe_changes(None) == "first version"
+
+
+def test_editing_the_plan_never_changes_an_issued_report(example_plan, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    report = services.report_request(plan=example_plan, user=None)
+    issued = copy.deepcopy(report.snapshot)
+
+    example_plan.title = "Ganz andere Strategie"
+    example_plan.save()
+    Goal.objects.filter(plan=example_plan, key="awareness").delete()
+    PlanChannel.objects.filter(plan=example_plan, channel__slug="youtube").delete()
+
+    report.refresh_from_db()
+    assert report.snapshot == issued
+    assert render_report.run(report.pk) == "done"
+    report.refresh_from_db()
+    text = pdf_text(report.file.read(), tmp_path)
+    assert "Social-Media-Strategie 2027" in text and "Bekanntheit der Marke steigern" in text
+    assert "Ganz andere Strategie" not in text
+
+
+def test_versions_are_numbered_and_list_who_requested_them_and_what_changed(lead_client, lead, example_plan):
+    lead.first_name, lead.last_name = "Lena", "Lind"
+    lead.save()
+    lead_client.post(reverse("reports:create", args=[example_plan.pk]))
+    example_plan.title = "Social-Media-Strategie 2028"
+    example_plan.save()
+    Goal.objects.filter(plan=example_plan, key="awareness").delete()
+    lead_client.post(reverse("reports:create", args=[example_plan.pk]), {"variant": "short"})
+
+    first, second = Report.objects.order_by("number")
+    assert (first.number, second.number) == (1, 2)
+    assert first.changes is None
+    # the YouTube channel served the removed goal: its goal list changed with it
+    assert second.change_summary == "title changed, 1 goal removed, 1 KPI removed, 1 channel changed"
+    assert second.snapshot["plan"]["title"] == "Social-Media-Strategie 2028"
+
+    page = lead_client.get(reverse("planner:plan", args=[example_plan.pk])).content.decode()
+    assert "requested by Lena Lind" in page
+    assert "title changed, 1 goal removed, 1 KPI removed, 1 channel changed" in page
+    assert "First version." in page
+    row = lead_client.get(reverse("reports:status", args=[second.pk]), HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="report-{second.pk}"' in row and 'hx-trigger="every 1s"' in row
+
+
+def test_the_cover_shows_the_approval_state_from_the_snapshot(example_plan, tmp_path):
+    snapshot = plan_to_document(example_plan)
+    draft = pdf_text(services.render_pdf(snapshot=snapshot, variant="short").content, tmp_path)
+    assert "Draft" in draft
+    approved = {**snapshot, "approval": {"status": "approved", "by": "Swetlana R.", "at": "2027-01-15T10:00:00+00:00"}}
+    text = pdf_text(services.render_pdf(snapshot=approved, variant="short").content, tmp_path)
+    assert "Approved" in text and "by Swetlana R." in text and "Draft" not in text
