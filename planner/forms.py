@@ -1,8 +1,8 @@
 from django import forms
-from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from .models import KPI, Goal, Plan
+from .models import Plan
+from .plan_file import MAX_BYTES
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -35,39 +35,6 @@ class PlanBasicsForm(forms.ModelForm):
         self.fields["horizon_months"].required = True
 
 
-class GoalForm(forms.ModelForm):
-    class Meta:
-        model = Goal
-        fields = ["category", "title", "description", "priority"]
-        widgets = {
-            "title": forms.TextInput,
-            "description": forms.Textarea(attrs={"rows": 2}),
-            "priority": forms.NumberInput(attrs={"min": 1, "max": 5}),
-        }
-        help_texts = {"priority": _("1 = highest")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["category"].required = True
-        self.fields["title"].required = True
-
-
-class KPIForm(forms.ModelForm):
-    class Meta:
-        model = KPI
-        fields = ["name", "metric", "unit", "baseline", "target", "due"]
-        widgets = {"name": forms.TextInput, "unit": forms.TextInput, "due": DATE_WIDGET}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("name", "metric", "target", "due"):
-            self.fields[name].required = True
-
-
-GoalFormSet = inlineformset_factory(Plan, Goal, form=GoalForm, extra=0, can_delete=True)
-KPIFormSet = inlineformset_factory(Goal, KPI, form=KPIForm, extra=0, can_delete=True)
-
-
 def empty_form(formset: forms.BaseFormSet, placeholder: str) -> forms.Form:
     """A blank row for the client-side "add" button, with its own placeholder so nested
     formsets (a goal's KPIs) can be added independently."""
@@ -81,3 +48,35 @@ def empty_form(formset: forms.BaseFormSet, placeholder: str) -> forms.Form:
     )
     formset.add_fields(form, None)
     return form
+
+
+class OrganizationChoiceForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=None, label=_("organization"), empty_label=None)
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations
+
+
+class PlanImportForm(OrganizationChoiceForm):
+    file = forms.FileField(
+        label=_("plan file (JSON)"),
+        help_text=_("A file exported from the planner (format social-media-strategy-plan), at most 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file has %(size)s bytes; at most 2 MB are allowed.") % {"size": upload.size}
+            )
+        return upload
+
+
+class PlanFromTemplateForm(OrganizationChoiceForm):
+    template = forms.ChoiceField(label=_("template"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, templates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].choices = [(t.slug, f"{t.title} ({t.industry})") for t in templates]

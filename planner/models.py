@@ -133,6 +133,9 @@ class Competitor(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class Goal(models.Model):
     class Category(models.TextChoices):
@@ -256,6 +259,9 @@ class PlanChannel(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.channel_id} ({self.plan_id})"
+
 
 class ContentTheme(models.Model):
     class Kind(models.TextChoices):
@@ -279,6 +285,9 @@ class ContentTheme(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return self.title
+
 
 class Role(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="roles")
@@ -299,6 +308,9 @@ class Role(models.Model):
     class Meta:
         ordering = ["order", "pk"]
 
+    def __str__(self) -> str:
+        return self.person
+
 
 class Guideline(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="guidelines")
@@ -308,6 +320,9 @@ class Guideline(models.Model):
 
     class Meta:
         ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.topic
 
 
 class Milestone(models.Model):
@@ -320,6 +335,9 @@ class Milestone(models.Model):
 
     class Meta:
         ordering = ["order", "start", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
 
     def clean(self) -> None:
         if self.start and self.end and self.end < self.start:
@@ -341,6 +359,9 @@ class ChecklistAnswer(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["plan", "item"], name="one_answer_per_item")]
 
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.status}"
+
 
 class StepDraft(models.Model):
     """What a user typed into a wizard step that was not saved yet (invalid or left)."""
@@ -353,3 +374,6 @@ class StepDraft(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["plan", "step", "updated_by"], name="one_draft_per_step_user")]
+
+    def __str__(self) -> str:
+        return f"{self.step} ({self.plan_id})"

@@ -14,7 +14,7 @@ import json
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -36,6 +36,7 @@ from .models import (
     Role,
     TargetGroup,
 )
+from .selectors import plan_with_parts
 
 FORMAT = "social-media-strategy-plan"
 VERSION = 1
@@ -467,8 +468,8 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
             phase=c.phase,
             order=i,
         )
-        row.target_groups.set([groups_by_key[k] for k in c.target_groups])
-        row.goals.set([goals_by_key[k] for k in c.goals])
+        _link_in_order(row, "target_groups", [groups_by_key[k] for k in c.target_groups])
+        _link_in_order(row, "goals", [goals_by_key[k] for k in c.goals])
     for i, t in enumerate(body.content_themes):
         theme = ContentTheme.objects.create(
             plan=plan,
@@ -479,8 +480,8 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
             expert_source=t.expert_source,
             order=i,
         )
-        theme.target_groups.set([groups_by_key[k] for k in t.target_groups])
-        theme.channels.set([channels[s] for s in t.channels])
+        _link_in_order(theme, "target_groups", [groups_by_key[k] for k in t.target_groups])
+        _link_in_order(theme, "channels", [channels[s] for s in t.channels])
     Role.objects.bulk_create(
         Role(
             plan=plan,
@@ -509,6 +510,30 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
     return plan
 
 
+def _link_in_order(row: models.Model, name: str, targets: list[models.Model]) -> None:
+    """Link a many-to-many in the file's order: the export lists links by their row id."""
+    field = row._meta.get_field(name)
+    through = field.remote_field.through
+    seen: set[int] = set()
+    links = []
+    for target in targets:
+        if target.pk not in seen:
+            seen.add(target.pk)
+            links.append(through(**{field.m2m_field_name(): row, field.m2m_reverse_field_name(): target}))
+    through.objects.bulk_create(links)
+
+
+def _links_in_order(model: type[models.Model], name: str, owners: list[models.Model]) -> dict[int, list[int]]:
+    """owner id -> linked ids, in the order they were linked (one query)."""
+    field = model._meta.get_field(name)
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links: dict[int, list[int]] = {o.pk: [] for o in owners}
+    rows = field.remote_field.through.objects.filter(**{f"{owner}__in": [o.pk for o in owners]}).order_by("pk")
+    for owner_id, target_id in rows.values_list(f"{owner}_id", f"{target}_id"):
+        links[owner_id].append(target_id)
+    return links
+
+
 def _organization_create(name: str) -> Organization:
     base = slugify(name)[:180] or "organization"
     slug, n = base, 1
@@ -531,27 +556,6 @@ def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _plan_with_parts(plan_id: int) -> Plan:
-    return (
-        Plan.objects.select_related("organization")
-        .prefetch_related(
-            "competitors",
-            "goals__kpis",
-            "target_groups",
-            "channels__channel",
-            "channels__target_groups",
-            "channels__goals",
-            "content_themes__target_groups",
-            "content_themes__channels",
-            "roles",
-            "guidelines",
-            "milestones",
-            "checklist_answers__item",
-        )
-        .get(pk=plan_id)
-    )
-
-
 def _goal_key(goal: Goal) -> str:
     return goal.key or f"goal-{goal.pk}"
 
@@ -562,7 +566,7 @@ def _group_key(group: TargetGroup) -> str:
 
 def plan_to_document(plan: Plan | int) -> dict[str, Any]:
     """The plan as a plan-file document (a JSON-ready dict)."""
-    plan = _plan_with_parts(plan if isinstance(plan, int) else plan.pk)
+    plan = plan_with_parts(plan if isinstance(plan, int) else plan.pk)
     body: dict[str, Any] = {
         "title": plan.title,
         "organization": plan.organization.name,
@@ -613,13 +617,23 @@ def plan_to_document(plan: Plan | int) -> dict[str, Any]:
         }
         for t in plan.target_groups.all()
     ]
+    goal_keys = {g.pk: _goal_key(g) for g in plan.goals.all()}
+    group_keys = {t.pk: _group_key(t) for t in plan.target_groups.all()}
+    plan_channels, themes = list(plan.channels.all()), list(plan.content_themes.all())
+    channel_groups = _links_in_order(PlanChannel, "target_groups", plan_channels)
+    channel_goals = _links_in_order(PlanChannel, "goals", plan_channels)
+    theme_groups = _links_in_order(ContentTheme, "target_groups", themes)
+    theme_channels = _links_in_order(ContentTheme, "channels", themes)
+    channel_slugs = dict(
+        Channel.objects.filter(pk__in={pk for pks in theme_channels.values() for pk in pks}).values_list("pk", "slug")
+    )
     body["channels"] = [
         {
             "channel": c.channel.slug,
             "purpose": c.purpose,
             "dialogue": c.dialogue,
-            "target_groups": [_group_key(t) for t in sorted(c.target_groups.all(), key=lambda t: (t.order, t.pk))],
-            "goals": [_goal_key(g) for g in sorted(c.goals.all(), key=lambda g: (g.order, g.pk))],
+            "target_groups": [group_keys[pk] for pk in channel_groups[c.pk]],
+            "goals": [goal_keys[pk] for pk in channel_goals[c.pk]],
             "posts_per_week": _num(c.posts_per_week),
             "phase": c.phase,
         }
@@ -630,8 +644,8 @@ def plan_to_document(plan: Plan | int) -> dict[str, Any]:
             "title": t.title,
             "description": t.description,
             **({"kind": t.kind} if t.kind else {}),
-            "target_groups": [_group_key(g) for g in sorted(t.target_groups.all(), key=lambda g: (g.order, g.pk))],
-            "channels": [c.slug for c in sorted(t.channels.all(), key=lambda c: (c.order, c.slug))],
+            "target_groups": [group_keys[pk] for pk in theme_groups[t.pk]],
+            "channels": [channel_slugs[pk] for pk in theme_channels[t.pk]],
             "formats": t.formats,
             "expert_source": t.expert_source,
         }

@@ -6,8 +6,11 @@ from django.db import transaction
 from django.db.models import F
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from .models import Plan, StepDraft
+from .models import Organization, Plan, StepDraft
+from .plan_file import document_dumps, parse_document, plan_import, plan_to_document
+from .templates_catalog import PlanTemplate
 from .wizard import StepForms
 
 
@@ -57,3 +60,34 @@ def step_draft_load(*, plan: Plan, step: str, user) -> QueryDict | None:
 
 def step_draft_discard(*, plan: Plan, step: str, user) -> None:
     StepDraft.objects.filter(plan=plan, step=step, updated_by=user).delete()
+
+
+def _plan_status_set(*, plan: Plan, status: str) -> None:
+    Plan.objects.filter(pk=plan.pk).update(status=status, revision=F("revision") + 1, updated_at=timezone.now())
+    plan.refresh_from_db(fields=["status", "revision", "updated_at"])
+
+
+def plan_archive(*, plan: Plan) -> None:
+    _plan_status_set(plan=plan, status=Plan.Status.ARCHIVED)
+
+
+def plan_restore(*, plan: Plan) -> None:
+    _plan_status_set(plan=plan, status=Plan.Status.DRAFT)
+
+
+@transaction.atomic
+def plan_duplicate(*, plan: Plan, user) -> Plan:
+    """A copy of the plan in the same organization, made through the plan file so every part comes along."""
+    document = plan_to_document(plan)
+    document["plan"]["title"] = (_("Copy of %(title)s") % {"title": plan.title})[:200]
+    return plan_import(document=parse_document(document_dumps(document)), organization=plan.organization, user=user)
+
+
+@transaction.atomic
+def plan_import_file(*, raw: bytes, organization: Organization, user) -> Plan:
+    """Import a plan file into the organization; raises PlanFileError listing the problems."""
+    return plan_import(document=parse_document(raw), organization=organization, user=user)
+
+
+def plan_create_from_template(*, template: PlanTemplate, organization: Organization, user) -> Plan:
+    return plan_import_file(raw=template.path.read_bytes(), organization=organization, user=user)

@@ -4,29 +4,45 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reports.selectors import reports_for_plan
 
 from . import services
-from .forms import PlanBasicsForm, RevisionForm
-from .models import Membership
-from .selectors import EDIT_ROLES, can_edit, organizations_for_user, plan_for_user, plans_for_user
-from .wizard import STEP_BY_SLUG, STEPS, neighbours, step_states
+from .forms import PlanBasicsForm, PlanFromTemplateForm, PlanImportForm, RevisionForm
+from .models import Plan
+from .plan_file import PlanFileError, document_dumps, plan_to_document
+from .selectors import (
+    can_edit,
+    editable_organizations_for_user,
+    plan_for_user,
+    plan_with_parts,
+    plans_for_user,
+)
+from .steps.content import content_mix
+from .templates_catalog import plan_template_get, plan_template_list
+from .wizard import STEP_BY_SLUG, STEPS, completeness, neighbours, step_states
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
     plans = plans_for_user(request.user).select_related("organization").order_by("-updated_at")
-    can_create = Membership.objects.filter(user=request.user, role__in=EDIT_ROLES).exists()
-    return render(request, "planner/dashboard.html", {"plans": plans, "can_create": can_create})
+    plans = plans.filter(status=Plan.Status.ARCHIVED) if archived else plans.exclude(status=Plan.Status.ARCHIVED)
+    editable = set(editable_organizations_for_user(request.user).values_list("pk", flat=True))
+    rows = []
+    for plan in plans:
+        states = step_states(plan)
+        rows.append({"plan": plan, "completeness": completeness(states), "can_edit": plan.organization_id in editable})
+    return render(request, "planner/dashboard.html", {"rows": rows, "can_create": bool(editable), "archived": archived})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
-    organizations = organizations_for_user(request.user).filter(memberships__role__in=EDIT_ROLES)
+    organizations = editable_organizations_for_user(request.user)
     if not organizations.exists():
         raise PermissionDenied
     form = PlanBasicsForm(
@@ -36,22 +52,110 @@ def plan_create(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         plan = services.plan_create(form=form, user=request.user)
-        messages.success(request, _("The plan was created. Next: its goals and KPIs."))
+        messages.success(request, _("The plan was created. Next: take stock of the situation."))
         return redirect("planner:step", pk=plan.pk, step=STEPS[1].slug)
-    return render(request, "planner/plan_create.html", {"form": form, "steps": STEPS})
+    template_form = PlanFromTemplateForm(
+        organizations=organizations, templates=plan_template_list(), initial={"organization": organizations.first()}
+    )
+    return render(request, "planner/plan_create.html", {"form": form, "template_form": template_form, "steps": STEPS})
+
+
+@login_required
+@require_http_methods(["POST"])
+def plan_create_from_template(request: HttpRequest) -> HttpResponse:
+    organizations = editable_organizations_for_user(request.user)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = PlanFromTemplateForm(request.POST, organizations=organizations, templates=plan_template_list())
+    if not form.is_valid():
+        messages.error(request, _("Please choose a template and an organization."))
+        return redirect("planner:plan_create")
+    plan = services.plan_create_from_template(
+        template=plan_template_get(form.cleaned_data["template"]),
+        organization=form.cleaned_data["organization"],
+        user=request.user,
+    )
+    messages.success(request, _("The plan was created from the template. Adapt it step by step."))
+    return redirect("planner:step", pk=plan.pk, step=STEPS[0].slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_import(request: HttpRequest) -> HttpResponse:
+    organizations = editable_organizations_for_user(request.user)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = PlanImportForm(
+        request.POST or None,
+        request.FILES or None,
+        organizations=organizations,
+        initial={"organization": organizations.first()},
+    )
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_import_file(
+                raw=form.cleaned_data["file"].read(), organization=form.cleaned_data["organization"], user=request.user
+            )
+        except PlanFileError as error:
+            problems = error.problems
+        else:
+            messages.success(request, _("The plan was imported."))
+            return redirect("planner:plan", pk=plan.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "planner/plan_import.html", {"form": form, "problems": problems}, status=status)
+
+
+@login_required
+def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = plan_for_user(request.user, pk)
+    response = HttpResponse(document_dumps(plan_to_document(plan)), content_type="application/json; charset=utf-8")
+    filename = f"{slugify(plan.title) or 'plan'}-{plan.pk}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def plan_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_to_edit(request, pk)
+    copy = services.plan_duplicate(plan=plan, user=request.user)
+    messages.success(request, _("The plan was duplicated. This is the copy."))
+    return redirect("planner:plan", pk=copy.pk)
+
+
+@login_required
+@require_http_methods(["POST"])
+def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_to_edit(request, pk)
+    if plan.status == Plan.Status.ARCHIVED:
+        services.plan_restore(plan=plan)
+        messages.success(request, _("The plan was restored from the archive."))
+    else:
+        services.plan_archive(plan=plan)
+        messages.success(request, _("The plan was archived. You find it under “Archived plans”."))
+    return redirect("planner:plan", pk=plan.pk)
+
+
+def _plan_to_edit(request: HttpRequest, pk: int) -> Plan:
+    plan = plan_for_user(request.user, pk)
+    if not can_edit(request.user, plan):
+        raise PermissionDenied
+    return plan
 
 
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_for_user(request.user, pk)
-    goals = plan.goals.prefetch_related("kpis")
+    plan = plan_with_parts(plan_for_user(request.user, pk).pk)
+    states = step_states(plan)
     return render(
         request,
         "planner/plan_detail.html",
         {
             "plan": plan,
-            "goals": goals,
-            "states": step_states(plan),
+            "states": states,
+            "completeness": completeness(states),
+            "mix": content_mix(list(plan.content_themes.all())),
             "reports": reports_for_plan(plan),
             "can_edit": can_edit(request.user, plan),
         },

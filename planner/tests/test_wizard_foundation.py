@@ -1,4 +1,4 @@
-"""The first wizard: plan basics, then goals with KPIs."""
+"""The wizard's foundation: plan basics, goals with KPIs, drafts, stale forms, progress."""
 
 import datetime as dt
 
@@ -49,10 +49,10 @@ KPI_ROW = {
 }
 
 
-def test_creating_a_plan_leads_to_the_goals_step(lead_client, organization):
+def test_creating_a_plan_leads_to_the_situation_step(lead_client, organization):
     response = lead_client.post(reverse("planner:plan_create"), basics(organization))
     plan = Plan.objects.get()
-    assert response.url == reverse("planner:step", args=[plan.pk, "goals"])
+    assert response.url == reverse("planner:step", args=[plan.pk, "situation"])
     assert (plan.title, plan.start_date, plan.horizon_months) == (
         "Social-Media-Strategie 2027",
         dt.date(2027, 1, 1),
@@ -136,7 +136,7 @@ def test_back_with_invalid_input_keeps_it_as_a_draft_that_comes_back(lead_client
     bad = {**KPI_ROW, "target": "viel mehr"}
     url = reverse("planner:step", args=[plan.pk, "goals"])
     response = lead_client.post(url, goals_post(plan, [(GOAL, [bad])], nav="back"))
-    assert response.url == reverse("planner:step", args=[plan.pk, "basics"])
+    assert response.url == reverse("planner:step", args=[plan.pk, "situation"])
     assert StepDraft.objects.filter(plan=plan, step="goals").exists()
     page = lead_client.get(url).content.decode()
     assert 'value="viel mehr"' in page
@@ -165,5 +165,5 @@ def test_a_stale_form_is_refused_and_the_input_kept(lead_client, plan):
 def test_progress_and_step_states_are_shown(lead_client, plan):
     GoalFactory(plan=plan)
     page = lead_client.get(reverse("planner:step", args=[plan.pk, "goals"])).content.decode()
-    assert 'aria-valuenow="2"' in page
+    assert 'aria-valuenow="3"' in page
     assert "state-started" in page  # the goal has no KPI yet

@@ -18,7 +18,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        User = get_user_model()
+        user_model = get_user_model()
         organization, _ = Organization.objects.get_or_create(name=ORGANIZATION, defaults={"slug": "demo"})
         users = [
             ("lead", "Marko", "Kommunikation", Membership.Role.LEAD, False),
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             ("admin", "Admin", "", Membership.Role.ADMIN, True),
         ]
         for username, first, last, role, staff in users:
-            user, created = User.objects.get_or_create(
+            user, created = user_model.objects.get_or_create(
                 username=username,
                 defaults={"first_name": first, "last_name": last, "is_staff": staff, "is_superuser": staff},
             )
@@ -36,10 +36,10 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(user=user, organization=organization, defaults={"role": role})
         if not Plan.objects.filter(organization=organization).exists():
             document = parse_document((TEMPLATE_DIR / "kontaktlinsen-versand.json").read_bytes())
-            plan_import(document=document, organization=organization, user=User.objects.get(username="lead"))
+            plan_import(document=document, organization=organization, user=user_model.objects.get(username="lead"))
         self.stdout.write(
-            "Demo logins (password for all: %s):\n"
+            f"Demo logins (password for all: {DEMO_PASSWORD}):\n"
             "  lead    - marketing lead (edits plans)\n"
             "  chefin  - executive (reads, requests PDFs)\n"
-            "  admin   - admin (also Django admin at /admin/)\n" % DEMO_PASSWORD
+            "  admin   - admin (also Django admin at /admin/)\n"
         )

@@ -1,0 +1,153 @@
+"""The wizard's steps, in order: what each edits, how it validates and saves, its state,
+and why it matters (from the articles). The wizard's state is the plan in the database;
+a step's unsaved input lives in a StepDraft row until it is saved."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Plan
+from .base import COMPLETE, EMPTY, STARTED, Step, StepForms
+from .basics import BasicsForms
+from .channels import ChannelsForms
+from .content import ContentForms
+from .goals import GoalsForms
+from .guidelines import GuidelinesForms
+from .resources import ResourcesForms
+from .roadmap import RoadmapForms
+from .roles import RolesForms
+from .situation import SituationForms
+from .target_groups import TargetGroupsForms
+
+__all__ = [
+    "COMPLETE",
+    "EMPTY",
+    "STARTED",
+    "STEPS",
+    "STEP_BY_SLUG",
+    "Step",
+    "StepForms",
+    "completeness",
+    "neighbours",
+    "step_states",
+]
+
+STEPS: list[Step] = [
+    Step(
+        "basics",
+        _("Basics"),
+        _(
+            "Strategy comes before tools. Companies that start without a plan and just "
+            '"do something with Facebook" scatter their effort; a clear frame of time, '
+            "market and purpose lets goals give the direction."
+        ),
+        BasicsForms,
+    ),
+    Step(
+        "situation",
+        _("Situation"),
+        _(
+            "Before choosing measures, take stock: your internal strengths and weaknesses, the market "
+            "trends and what your competitors do. Customers only talk about you when products, service "
+            "or processes are better than average."
+        ),
+        SituationForms,
+    ),
+    Step(
+        "goals",
+        _("Goals and KPIs"),
+        _(
+            "Without clear goals and an agreed return on investment, social media stays random "
+            "noise. Define the goals together with the management and give each a measurable KPI "
+            "(mentions, tonality, engagement, referral traffic, repurchase rate, ...)."
+        ),
+        GoalsForms,
+    ),
+    Step(
+        "target-groups",
+        _("Target groups"),
+        _(
+            "Only who knows the target group and its needs can create content that is relevant to it. "
+            "Always think from the target group, not from the company; the Social Technographics profile "
+            "shows how the group uses social media."
+        ),
+        TargetGroupsForms,
+    ),
+    Step(
+        "channels",
+        _("Channels"),
+        _(
+            "The instruments come last, after goal and target group. Introduce them step by step: listen "
+            "first where the conversations happen, then start a pilot with one target group and one or "
+            "two channels. Sending without a back channel does not work in social media."
+        ),
+        ChannelsForms,
+    ),
+    Step(
+        "content",
+        _("Content"),
+        _(
+            "Storytelling and unique content decide success; what is already on the website or in the "
+            "press draws no attention. Match your experts' knowledge with the target groups' needs, and "
+            "agree with the management what must not be published."
+        ),
+        ContentForms,
+    ),
+    Step(
+        "roles",
+        _("Roles"),
+        _(
+            "Social media is not done on the side and is no job for the intern. Naming one main owner is "
+            "mandatory, and it must be wanted top down and bottom up: the more employees take part in the "
+            "dialogue, the more the company is noticed."
+        ),
+        RolesForms,
+    ),
+    Step(
+        "guidelines",
+        _("Guidelines"),
+        _(
+            "Guidelines give employees the confidence to speak for the company: tone, how to handle "
+            "mistakes, what stays confidential and how to escalate a crisis. Mistakes are allowed as long "
+            "as you stand by them."
+        ),
+        GuidelinesForms,
+    ),
+    Step(
+        "roadmap",
+        _("Roadmap"),
+        _(
+            "A roadmap keeps the goal in sight. Not too much at once, or the organization is quickly "
+            "overwhelmed; plan 6 to 12 months before the first results show."
+        ),
+        RoadmapForms,
+    ),
+    Step(
+        "resources",
+        _("Resources and review"),
+        _(
+            "Whoever wants a lot but provides no resources will not reach the goal: social media is a lot "
+            "of work, and impact needs a budget for paid media. Evaluate the KPIs at least every six months, "
+            "report even small early successes and feed the results back into the strategy."
+        ),
+        ResourcesForms,
+    ),
+]
+STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def step_states(plan: Plan) -> list[tuple[Step, str]]:
+    return [(step, step.forms.state(plan)) for step in STEPS]
+
+
+def neighbours(slug: str) -> tuple[Step | None, Step | None]:
+    index = [s.slug for s in STEPS].index(slug)
+    previous = STEPS[index - 1] if index > 0 else None
+    following = STEPS[index + 1] if index + 1 < len(STEPS) else None
+    return previous, following
+
+
+def completeness(states: list[tuple[Step, str]]) -> int:
+    """Percent of the steps that are complete (a started step counts half)."""
+    points = sum(2 if state == COMPLETE else 1 if state == STARTED else 0 for _, state in states)
+    return round(100 * points / (2 * len(states)))

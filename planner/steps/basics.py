@@ -1,0 +1,29 @@
+from typing import Any
+
+from ..forms import PlanBasicsForm
+from ..models import Plan
+from ..selectors import organizations_for_user
+from .base import COMPLETE, STARTED, StepForms
+
+
+class BasicsForms(StepForms):
+    template = "planner/steps/form.html"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.form = PlanBasicsForm(self.data, instance=self.plan, organizations=organizations_for_user(self.user))
+
+    def is_valid(self) -> bool:
+        return self.form.is_valid()
+
+    def save(self) -> None:
+        self.form.save()
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form}
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        if plan.title and plan.start_date and plan.horizon_months:
+            return COMPLETE
+        return STARTED

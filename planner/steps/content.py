@@ -1,0 +1,111 @@
+"""Content themes (which groups, which channels, which formats, whose expertise) and what
+must not be published."""
+
+from collections import Counter
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import ContentTheme, Plan
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    LinesField,
+    PlanFieldsForm,
+    RowsStepForms,
+    rows_formset,
+    share_choices,
+)
+from .channels import channel_catalogue
+
+
+class OffLimitsForm(PlanFieldsForm):
+    class Meta(PlanFieldsForm.Meta):
+        fields = ["off_limits"]
+        help_texts = {
+            "off_limits": _(
+                "Agree with the management what must not go out, e.g. sales figures or internal strategy "
+                "meetings. One entry per line."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["off_limits"].help_text = self._meta.help_texts["off_limits"]
+
+
+class ContentThemeForm(forms.ModelForm):
+    columns = {
+        "title": "col-md-7",
+        "kind": "col-md-5",
+        "target_groups": "col-md-6",
+        "channels": "col-md-6",
+        "formats": "col-md-6",
+        "expert_source": "col-md-6",
+    }
+    formats = LinesField(
+        label=_("formats"), required=False, help_text=_("One per line, e.g. article, video, checklist.")
+    )
+
+    class Meta:
+        model = ContentTheme
+        fields = ["title", "kind", "description", "target_groups", "channels", "formats", "expert_source"]
+        widgets = {
+            "title": forms.TextInput,
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "target_groups": forms.CheckboxSelectMultiple,
+            "channels": forms.CheckboxSelectMultiple,
+            "expert_source": forms.TextInput,
+        }
+        help_texts = {"expert_source": _("Which expert in the company knows this topic best?")}
+
+    def __init__(self, *args, plan: Plan, choices: dict[str, Any], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = True
+        self.fields["target_groups"].queryset = plan.target_groups.all()
+        self.fields["channels"].queryset = choices["channels_qs"]
+        for name in ("target_groups", "channels"):
+            share_choices(self.fields[name], choices[name])
+
+
+class ContentForms(RowsStepForms):
+    template = "planner/steps/content.html"
+    formset_class = rows_formset(ContentTheme, ContentThemeForm)
+    prefix = "themes"
+    prefetch = ("target_groups", "channels")
+    plan_form_class = OffLimitsForm
+    row_label = _("Content theme")
+    add_label = _("Add content theme")
+    empty_text = _("No themes yet. Match your experts' knowledge with your target groups' needs.")
+
+    def form_kwargs(self) -> dict[str, Any]:
+        catalogue = channel_catalogue(self.plan)
+        choices = {
+            "channels_qs": catalogue,
+            "channels": [(c.pk, c.name) for c in catalogue],
+            "target_groups": [(g.pk, g.name or g.key) for g in self.plan.target_groups.all()],
+        }
+        return {"plan": self.plan, "choices": choices}
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "mix": content_mix(list(self.rows.get_queryset()))}
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        has_themes = plan.content_themes.exists()
+        if has_themes and plan.off_limits:
+            return COMPLETE
+        return STARTED if has_themes or plan.off_limits else EMPTY
+
+
+def content_mix(themes: list[ContentTheme]) -> list[dict[str, Any]]:
+    """Share of each kind among the themes, for the step's mix bar and the overview."""
+    counts = Counter(theme.kind for theme in themes if theme.kind)
+    total = sum(counts.values())
+    return [
+        {"kind": kind, "label": label, "count": counts[kind], "percent": round(100 * counts[kind] / total)}
+        for kind, label in ContentTheme.Kind.choices
+        if total and counts[kind]
+    ]

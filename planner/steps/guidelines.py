@@ -1,0 +1,41 @@
+"""Guidelines for everyone who speaks for the company, started from curated templates."""
+
+from typing import Any
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from checklists.models import GuidelineTemplate
+
+from ..models import Guideline, Plan
+from .base import COMPLETE, EMPTY, RowsStepForms, rows_formset
+
+
+class GuidelineForm(forms.ModelForm):
+    class Meta:
+        model = Guideline
+        fields = ["topic", "text"]
+        widgets = {"topic": forms.TextInput, "text": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].required = True
+
+
+class GuidelinesForms(RowsStepForms):
+    template = "planner/steps/guidelines.html"
+    formset_class = rows_formset(Guideline, GuidelineForm)
+    prefix = "guidelines"
+    row_label = _("Guideline")
+    add_label = _("Add an empty guideline")
+    empty_text = _("No guidelines yet. Start from a template below and adapt it to your company.")
+
+    def context(self) -> dict[str, Any]:
+        with translation.override(self.plan.language):
+            templates = [{"topic": t.topic, "text": t.text} for t in GuidelineTemplate.objects.filter(active=True)]
+        return {**super().context(), "guideline_templates": templates}
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        return COMPLETE if plan.guidelines.exists() else EMPTY

@@ -1,0 +1,57 @@
+"""Resources (hours and budgets) and the review cycle."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Plan
+from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, StepForms
+
+
+class ResourcesForm(PlanFieldsForm):
+    class Meta(PlanFieldsForm.Meta):
+        fields = [
+            "staff_hours_per_week",
+            "paid_media_budget_eur",
+            "tools_budget_eur",
+            "review_cadence_months",
+            "review_report_to",
+        ]
+        widgets = {"review_report_to": forms.TextInput}
+        help_texts = {
+            "staff_hours_per_week": _("All people together; social media is not done on the side."),
+            "paid_media_budget_eur": _("For the whole plan; impact needs paid promotion too."),
+            "review_cadence_months": _("Evaluate the KPIs at least every six months and adjust the plan."),
+            "review_report_to": _("e.g. the management; report early successes, even small ones."),
+        }
+
+
+class ResourcesForms(StepForms):
+    template = "planner/steps/form.html"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.form = ResourcesForm(self.data, instance=self.plan)
+
+    def is_valid(self) -> bool:
+        return self.form.is_valid()
+
+    def save(self) -> None:
+        self.form.save()
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form}
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        values = [
+            plan.staff_hours_per_week,
+            plan.paid_media_budget_eur,
+            plan.tools_budget_eur,
+            plan.review_cadence_months,
+            plan.review_report_to,
+        ]
+        if plan.staff_hours_per_week and plan.review_cadence_months:
+            return COMPLETE
+        return STARTED if any(v not in (None, "") for v in values) else EMPTY

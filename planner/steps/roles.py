@@ -1,0 +1,52 @@
+"""Who does social media: people, their responsibilities and hours, and exactly one owner."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Plan, Role
+from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, RowsStepForms, kept_forms, rows_formset
+
+
+class RoleForm(forms.ModelForm):
+    columns = {"person": "col-md-6", "title": "col-md-6", "hours_per_week": "col-md-6", "is_owner": "col-md-6"}
+
+    class Meta:
+        model = Role
+        fields = ["person", "title", "responsibilities", "hours_per_week", "is_owner"]
+        widgets = {
+            "person": forms.TextInput,
+            "title": forms.TextInput,
+            "responsibilities": forms.Textarea(attrs={"rows": 2}),
+            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 80, "step": "0.5"}),
+        }
+        help_texts = {"is_owner": _("The one person who is responsible for social media overall.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].required = True
+
+
+class RoleFormSet(RowsFormSet):
+    def clean(self) -> None:
+        super().clean()
+        kept = [f for f in kept_forms(self) if f.is_valid()]
+        owners = sum(1 for f in kept if f.cleaned_data.get("is_owner"))
+        if kept and owners != 1:
+            raise ValidationError(_("Mark exactly one person as the main owner (now: %(count)s).") % {"count": owners})
+
+
+class RolesForms(RowsStepForms):
+    formset_class = rows_formset(Role, RoleForm, RoleFormSet)
+    prefix = "roles"
+    row_label = _("Role")
+    add_label = _("Add person")
+    empty_text = _("No one yet. Social media is not done on the side: name a main owner and the team.")
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        counts = plan.roles.aggregate(total=Count("pk"), owners=Count("pk", filter=Q(is_owner=True)))
+        if not counts["total"]:
+            return EMPTY
+        return COMPLETE if counts["owners"] == 1 else STARTED

@@ -1,0 +1,39 @@
+"""Situation ("Bestandsaufnahme"): strengths, weaknesses, opportunities, threats, competitors."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Competitor, Plan
+from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, RowsStepForms, rows_formset
+
+
+class SituationForm(PlanFieldsForm):
+    class Meta(PlanFieldsForm.Meta):
+        fields = ["strengths", "weaknesses", "opportunities", "threats"]
+
+
+class CompetitorForm(forms.ModelForm):
+    columns = {"name": "col-md-5", "notes": "col-md-7"}
+
+    class Meta:
+        model = Competitor
+        fields = ["name", "notes"]
+        widgets = {"name": forms.TextInput, "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class SituationForms(RowsStepForms):
+    formset_class = rows_formset(Competitor, CompetitorForm)
+    prefix = "competitors"
+    plan_form_class = SituationForm
+    row_label = _("Competitor")
+    add_label = _("Add competitor")
+    empty_text = _("No competitors yet. Who else talks to your customers on social media, and how?")
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        lists = [plan.strengths, plan.weaknesses, plan.opportunities, plan.threats]
+        if all(lists):
+            return COMPLETE
+        if any(lists) or plan.competitors.exists():
+            return STARTED
+        return EMPTY

@@ -1,0 +1,67 @@
+"""Target groups with their Social Technographics profile (Forrester's ladder)."""
+
+from django import forms
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from ..models import TECHNOGRAPHICS, Plan, TargetGroup
+from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, rows_formset, unique_key
+
+RUNG_HELP = {
+    "creators": _("publish blogs, videos or articles"),
+    "conversationalists": _("post updates and talk in networks"),
+    "critics": _("write reviews, ratings and comments"),
+    "collectors": _("save, tag and share links and feeds"),
+    "joiners": _("keep profiles in social networks"),
+    "spectators": _("read, watch and listen, without posting"),
+    "inactives": _("do none of this"),
+}
+
+
+class TargetGroupForm(forms.ModelForm):
+    columns = {"name": "col-md-9", "priority": "col-md-3", "description": "col-md-6", "needs": "col-md-6"}
+
+    class Meta:
+        model = TargetGroup
+        fields = ["name", "priority", "description", "needs", *TECHNOGRAPHICS]
+        widgets = {
+            "name": forms.TextInput,
+            "priority": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "needs": forms.Textarea(attrs={"rows": 2}),
+            **{rung: forms.NumberInput(attrs={"min": 0, "max": 100}) for rung in TECHNOGRAPHICS},
+        }
+        help_texts = {"priority": _("1 = highest"), "needs": _("What do they need from you? Think from them.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+        for rung, text in RUNG_HELP.items():
+            self.fields[rung].help_text = text
+
+    def profile_fields(self):
+        return [self[rung] for rung in TECHNOGRAPHICS]
+
+
+class TargetGroupsForms(RowsStepForms):
+    formset_class = rows_formset(TargetGroup, TargetGroupForm)
+    prefix = "groups"
+    row_template = "planner/steps/_target_group.html"
+    row_label = _("Target group")
+    add_label = _("Add target group")
+    empty_text = _("No target groups yet. Whom do you want to reach, and what do they need?")
+
+    def save_rows(self) -> None:
+        used = set(self.plan.target_groups.exclude(key="").values_list("key", flat=True))
+        for form in self.rows.forms:
+            if not form.instance.key and form.has_changed():
+                form.instance.key = unique_key(form.cleaned_data.get("name", ""), used, "group")
+        super().save_rows()
+
+    @staticmethod
+    def state(plan: Plan) -> str:
+        without_profile = Q(**{f"{rung}__isnull": True for rung in TECHNOGRAPHICS})
+        counts = plan.target_groups.aggregate(total=Count("pk"), without_profile=Count("pk", filter=without_profile))
+        if not counts["total"]:
+            return EMPTY
+        return STARTED if counts["without_profile"] else COMPLETE

@@ -1,0 +1,47 @@
+"""Fixtures of the planner's tests: the channel catalogue and a complete plan."""
+
+import pytest
+
+from checklists.models import Channel
+from planner.plan_file import parse_document, plan_import
+from planner.templates_catalog import TEMPLATE_DIR
+
+CHANNEL_SLUGS = (
+    "blog facebook instagram linkedin xing x youtube tiktok threads mastodon pinterest podcast webinar "
+    "newsletter whitepaper whatsapp forum other"
+).split()
+EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
+
+
+@pytest.fixture
+def channels(db):
+    """The seeded channel catalogue (load_content fills it in real databases)."""
+    Channel.objects.bulk_create(
+        [Channel(slug=slug, name=slug.title(), order=i) for i, slug in enumerate(CHANNEL_SLUGS)],
+        ignore_conflicts=True,
+    )
+    return {c.slug: c for c in Channel.objects.all()}
+
+
+@pytest.fixture
+def example_plan(channels, organization, lead):
+    """The example plan (a contact lens mail-order shop), imported into the lead's organization."""
+    return plan_import(document=parse_document(EXAMPLE.read_bytes()), organization=organization, user=lead)
+
+
+@pytest.fixture
+def served_app(transactional_db):
+    """Like pytest-django's live_server, but static files come through WhiteNoise from the collected
+    manifest, as in production (live_server's static handler looks for unhashed files and 404s)."""
+    from django.test.testcases import LiveServerThread
+
+    thread = LiveServerThread("localhost", static_handler=lambda app: app)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    thread.url = f"http://localhost:{thread.port}"
+    yield thread
+    thread.terminate()
+    thread.join()
