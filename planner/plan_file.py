@@ -468,8 +468,8 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
             phase=c.phase,
             order=i,
         )
-        _link_in_order(row, "target_groups", [groups_by_key[k] for k in c.target_groups])
-        _link_in_order(row, "goals", [goals_by_key[k] for k in c.goals])
+        link_in_order(row, "target_groups", [groups_by_key[k] for k in c.target_groups])
+        link_in_order(row, "goals", [goals_by_key[k] for k in c.goals])
     for i, t in enumerate(body.content_themes):
         theme = ContentTheme.objects.create(
             plan=plan,
@@ -480,8 +480,8 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
             expert_source=t.expert_source,
             order=i,
         )
-        _link_in_order(theme, "target_groups", [groups_by_key[k] for k in t.target_groups])
-        _link_in_order(theme, "channels", [channels[s] for s in t.channels])
+        link_in_order(theme, "target_groups", [groups_by_key[k] for k in t.target_groups])
+        link_in_order(theme, "channels", [channels[s] for s in t.channels])
     Role.objects.bulk_create(
         Role(
             plan=plan,
@@ -510,7 +510,7 @@ def plan_import(*, document: PlanDocument, organization: Organization | None = N
     return plan
 
 
-def _link_in_order(row: models.Model, name: str, targets: list[models.Model]) -> None:
+def link_in_order(row: models.Model, name: str, targets: list[models.Model]) -> None:
     """Link a many-to-many in the file's order: the export lists links by their row id."""
     field = row._meta.get_field(name)
     through = field.remote_field.through
@@ -566,7 +566,11 @@ def _group_key(group: TargetGroup) -> str:
 
 def plan_to_document(plan: Plan | int) -> dict[str, Any]:
     """The plan as a plan-file document (a JSON-ready dict)."""
-    plan = plan_with_parts(plan if isinstance(plan, int) else plan.pk)
+    return prefetched_plan_to_document(plan_with_parts(plan if isinstance(plan, int) else plan.pk))
+
+
+def prefetched_plan_to_document(plan: Plan) -> dict[str, Any]:
+    """The document of a plan loaded with ``selectors.plan_with_parts`` (no further queries)."""
     body: dict[str, Any] = {
         "title": plan.title,
         "organization": plan.organization.name,

@@ -5,12 +5,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from checklists.models import ChecklistItem
+from reports.charts import radar_chart
 from reports.selectors import reports_for_plan
 
 from . import services
+from .findings import PlanCheck, plan_check, readiness_context
 from .forms import PlanBasicsForm, PlanFromTemplateForm, PlanImportForm, RevisionForm
 from .models import Plan
 from .plan_file import PlanFileError, document_dumps, plan_to_document
@@ -158,8 +162,23 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mix": content_mix(list(plan.content_themes.all())),
             "reports": reports_for_plan(plan),
             "can_edit": can_edit(request.user, plan),
+            **_check_context(plan_check(plan, prefetched=True)),
         },
     )
+
+
+def _check_context(check: PlanCheck) -> dict:
+    labels = dict(ChecklistItem.Dimension.choices)
+    return {
+        "check": check,
+        "findings": check.findings,
+        "radar": radar_chart(
+            [(str(labels[d]), score) for d, score in check.readiness.dimensions.items()],
+            size=320,
+            label=gettext("Readiness per dimension"),
+        ),
+        **readiness_context(check),
+    }
 
 
 @login_required
@@ -228,6 +247,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "revision": plan.revision,
         "restored": restored,
         "conflict": conflict,
+        "step_findings": plan_check(plan).for_step(step),
         **forms.context(),
     }
     return render(request, forms.template, context, status=409 if conflict else 200)

@@ -10,6 +10,7 @@ from ..models import Plan
 from .base import COMPLETE, EMPTY, STARTED, Step, StepForms
 from .basics import BasicsForms
 from .channels import ChannelsForms
+from .checklist import ChecklistForms
 from .content import ContentForms
 from .goals import GoalsForms
 from .guidelines import GuidelinesForms
@@ -131,6 +132,16 @@ STEPS: list[Step] = [
             "report even small early successes and feed the results back into the strategy."
         ),
         ResourcesForms,
+    ),
+    Step(
+        "checklist",
+        _("Checklist"),
+        _(
+            "The articles name what makes companies succeed in social media and where they fail. Go through "
+            "each success factor and pitfall honestly: the weakest area decides how mature your social media "
+            "is, not the average, and every open item is a measure for your roadmap."
+        ),
+        ChecklistForms,
     ),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}

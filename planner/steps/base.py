@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.text import capfirst, format_lazy, slugify
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import empty_form
 from ..models import Plan
+from ..plan_file import link_in_order
 
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 
@@ -105,9 +107,28 @@ def save_rows(formset, **parent) -> list:
             setattr(row, name, value)
         row.order = len(saved)
         row.save()
-        form.save_m2m()
+        save_m2m_in_order(form, row)
         saved.append(row)
     return saved
+
+
+def save_m2m_in_order(form: forms.ModelForm, row: models.Model) -> None:
+    """Save a row's many-to-many choices in the order they are offered.
+
+    The plan file lists links in the order they were made; Django's own save_m2m adds them
+    in set order, which would shuffle them. An unchanged selection keeps its order."""
+    for name in form.fields:
+        try:
+            model_field = row._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not isinstance(model_field, models.ManyToManyField) or name not in form.cleaned_data:
+            continue
+        selected = list(form.cleaned_data[name])
+        manager = getattr(row, name)
+        if {target.pk for target in selected} != set(manager.values_list("pk", flat=True)):
+            manager.clear()
+            link_in_order(row, name, selected)
 
 
 def unique_key(title: str, used: set[str], fallback: str) -> str:

@@ -3,6 +3,7 @@
 import pytest
 
 from checklists.models import Channel
+from checklists.services import content_load
 from planner.plan_file import parse_document, plan_import
 from planner.templates_catalog import TEMPLATE_DIR
 
@@ -15,11 +16,10 @@ EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
 
 @pytest.fixture
 def channels(db):
-    """The seeded channel catalogue (load_content fills it in real databases)."""
-    Channel.objects.bulk_create(
-        [Channel(slug=slug, name=slug.title(), order=i) for i, slug in enumerate(CHANNEL_SLUGS)],
-        ignore_conflicts=True,
-    )
+    """The curated content as `load_content` seeds it: the channel catalogue, the checklists,
+    guideline templates and KPI benchmarks."""
+    content_load()
+    assert set(Channel.objects.values_list("slug", flat=True)) == set(CHANNEL_SLUGS)
     return {c.slug: c for c in Channel.objects.all()}
 
 

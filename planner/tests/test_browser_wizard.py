@@ -145,7 +145,11 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     page.click("button[name=to][value=resources]")
     assert page.input_value("#id_review_report_to") == "Geschäftsführung"
     shot("back-to-resources")
+    next_step()
 
+    page.select_option("#id_answers-0-status", "done")
+    page.fill("#id_answers-0-note", "Geschäftsführung hat zugestimmt")
+    shot("checklist")
     page.click("button[name=nav][value=finish]")
     page.wait_for_load_state()
     shot("overview")
@@ -156,3 +160,4 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     plan.refresh_from_db()
     assert plan.review_cadence_months == 6
     assert plan.roles.get().is_owner
+    assert plan.checklist_answers.get().note == "Geschäftsführung hat zugestimmt"

@@ -1,0 +1,88 @@
+"""Issue 4 applied to a plan: the checklist step, the findings on the steps they concern
+and on the overview, and the readiness radar."""
+
+import pytest
+from django.urls import reverse
+
+from checklists.models import ChecklistItem
+from planner.models import ChecklistAnswer
+from planner.plan_file import plan_to_document
+
+from .test_wizard_steps import HELPER, OWNER, rows_post, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def checklist_post(plan, answers, nav="stay"):
+    """answers: {item slug: (status, note)}; every active item is posted, as the page does."""
+    items = list(ChecklistItem.objects.filter(active=True))
+    data = {
+        "revision": plan.revision,
+        "nav": nav,
+        "answers-TOTAL_FORMS": len(items),
+        "answers-INITIAL_FORMS": len(items),
+    }
+    for i, item in enumerate(items):
+        status, note = answers.get(item.slug, ("open", ""))
+        data.update({f"answers-{i}-item": item.slug, f"answers-{i}-status": status, f"answers-{i}-note": note})
+    return data
+
+
+def test_the_checklist_step_shows_every_active_item_with_explanation_and_measures(lead_client, plan, channels):
+    hidden = ChecklistItem.objects.get(slug="sf-learn-from-others")
+    hidden.active = False
+    hidden.save()
+    page = lead_client.get(step_url(plan, "checklist")).content.decode()
+    shown = ChecklistItem.objects.filter(active=True)
+    assert page.count('class="card mb-2 checklist-item"') == shown.count()
+    assert hidden.title not in page
+    factor = ChecklistItem.objects.get(slug="sf-customer-delight")
+    assert factor.title in page and factor.explanation in page
+    assert "Die Geschäftsleitung ins Boot holen" in page  # one of its measures, in German
+
+
+def test_answers_are_saved_and_go_into_the_plan_file(lead_client, plan, channels):
+    data = checklist_post(
+        plan, {"sf-customer-delight": ("done", "Chefin ist an Bord"), "sf-open-culture": ("not_applicable", "")}
+    )
+    assert lead_client.post(step_url(plan, "checklist"), data).status_code == 302
+    answers = {a["item"]: (a["status"], a["note"]) for a in plan_to_document(plan)["plan"]["checklist"]}
+    assert answers == {"sf-customer-delight": ("done", "Chefin ist an Bord"), "sf-open-culture": ("not_applicable", "")}
+
+
+def test_an_invalid_answer_is_refused_and_the_notes_kept(lead_client, plan, channels):
+    data = checklist_post(plan, {"sf-customer-delight": ("maybe", "Noch mit der Chefin klären")})
+    response = lead_client.post(step_url(plan, "checklist"), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Noch mit der Chefin klären" in page
+    assert "is-invalid" in page
+    assert not ChecklistAnswer.objects.exists()
+
+
+def test_a_curators_edit_shows_in_the_wizard(lead_client, plan, channels):
+    item = ChecklistItem.objects.get(slug="sf-customer-delight")
+    item.title_de = "Kunden begeistern – von der Redaktion überarbeitet"
+    item.save()
+    page = lead_client.get(step_url(plan, "checklist")).content.decode()
+    assert "Kunden begeistern – von der Redaktion überarbeitet" in page
+
+
+def test_a_finding_appears_on_its_step_and_disappears_once_fixed(lead_client, plan, channels):
+    def roles_findings():
+        page = lead_client.get(step_url(plan, "roles")).content.decode()
+        return page[page.index('id="step-findings"') :]
+
+    assert 'data-code="no_owner"' in roles_findings()
+    assert 'data-code="no_goals"' not in roles_findings()  # shown on the goals step, not here
+    data = rows_post(plan, "roles", [{**OWNER, "is_owner": "on"}, HELPER])
+    assert lead_client.post(step_url(plan, "roles"), data).status_code == 302
+    assert 'data-code="no_owner"' not in roles_findings()
+
+
+def test_the_overview_shows_findings_readiness_and_the_radar(lead_client, example_plan):
+    page = lead_client.get(reverse("planner:plan", args=[example_plan.pk])).content.decode()
+    assert 'id="findings"' in page
+    assert "findings-none" in page  # the example plan trips no rule
+    assert "<svg" in page and 'id="readiness"' in page
+    assert "Explorer" in page  # nothing on its checklist is done yet
