@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -164,10 +165,26 @@ class LinesField(forms.CharField):
         return self.to_python(self.prepare_value(initial) or "") != self.to_python(data or "")
 
 
+class TidyNumberInput(forms.NumberInput):
+    """Shows 38 and 0.5, not the database's 38.0000 and 0.5000."""
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
+        return super().format_value(value)
+
+
+def tidy_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
+    """formfield_callback for the steps' model forms: decimals without trailing zeros."""
+    if isinstance(db_field, models.DecimalField):
+        kwargs.setdefault("widget", TidyNumberInput(attrs={"step": "any"}))
+    return db_field.formfield(**kwargs)
+
+
 def _plan_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
     if isinstance(db_field, models.JSONField):
         return LinesField(label=capfirst(db_field.verbose_name), required=False, help_text=_("One entry per line."))
-    return db_field.formfield(**kwargs)
+    return tidy_formfield(db_field, **kwargs)
 
 
 class PlanFieldsForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from checklists.models import Channel
 
 from ..models import Plan, PlanChannel
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, phase_field, rows_formset, share_choices
+from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, phase_field, rows_formset, share_choices, tidy_formfield
 
 
 class PlanChannelForm(forms.ModelForm):
@@ -25,6 +25,7 @@ class PlanChannelForm(forms.ModelForm):
 
     class Meta:
         model = PlanChannel
+        formfield_callback = tidy_formfield
         fields = ["channel", "phase", "purpose", "posts_per_week", "dialogue", "target_groups", "goals"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),

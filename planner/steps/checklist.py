@@ -19,7 +19,7 @@ class AnswerForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=ChecklistAnswer.Status.choices, initial=ChecklistAnswer.Status.OPEN
     )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
 
 
 AnswerFormSet = forms.formset_factory(AnswerForm, extra=0)

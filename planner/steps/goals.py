@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import DATE_WIDGET, empty_form
 from ..models import KPI, Goal, Plan
-from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, StepForms, kept_forms, save_rows, unique_key
+from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, StepForms, kept_forms, save_rows, tidy_formfield, unique_key
 
 
 class GoalForm(forms.ModelForm):
@@ -32,6 +32,7 @@ class GoalForm(forms.ModelForm):
 class KPIForm(forms.ModelForm):
     class Meta:
         model = KPI
+        formfield_callback = tidy_formfield
         fields = ["name", "metric", "unit", "baseline", "target", "due"]
         widgets = {"name": forms.TextInput, "unit": forms.TextInput, "due": DATE_WIDGET}
 

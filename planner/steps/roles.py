@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Plan, Role
-from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, RowsStepForms, kept_forms, rows_formset
+from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, RowsStepForms, kept_forms, rows_formset, tidy_formfield
 
 
 class RoleForm(forms.ModelForm):
@@ -14,6 +14,7 @@ class RoleForm(forms.ModelForm):
 
     class Meta:
         model = Role
+        formfield_callback = tidy_formfield
         fields = ["person", "title", "responsibilities", "hours_per_week", "is_owner"]
         widgets = {
             "person": forms.TextInput,

@@ -21,8 +21,8 @@ class Command(BaseCommand):
         user_model = get_user_model()
         organization, _ = Organization.objects.get_or_create(name=ORGANIZATION, defaults={"slug": "demo"})
         users = [
-            ("lead", "Marko", "Kommunikation", Membership.Role.LEAD, False),
-            ("chefin", "Swetlana", "Geschäftsführung", Membership.Role.EXECUTIVE, False),
+            ("lead", "Marko", "K.", Membership.Role.LEAD, False),
+            ("chefin", "Swetlana", "R.", Membership.Role.EXECUTIVE, False),
             ("admin", "Admin", "", Membership.Role.ADMIN, True),
         ]
         for username, first, last, role, staff in users:
