@@ -15,4 +15,5 @@ urlpatterns = [
     path("plans/<int:pk>/archive/", views.plan_archive, name="plan_archive"),
     path("plans/<int:pk>/steps/<slug:step>/", views.wizard_step, name="step"),
     path("plans/<int:pk>/steps/<slug:step>/discard/", views.step_draft_discard, name="step_discard"),
+    path("plans/<int:pk>/steps/<slug:step>/draft/", views.step_draft_autosave, name="step_autosave"),
 ]

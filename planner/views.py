@@ -275,6 +275,21 @@ def _navigation_target(request: HttpRequest, pk: int, slug: str, previous, follo
 
 @login_required
 @require_http_methods(["POST"])
+def step_draft_autosave(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """Keep what is being typed as a draft (htmx, on change), so a session that times out
+    before the user saves loses nothing. A form older than the plan is not kept."""
+    plan = plan_for_user(request.user, pk)
+    if step not in STEP_BY_SLUG or not can_edit(request.user, plan):
+        raise Http404
+    revision = RevisionForm(request.POST)
+    if revision.is_valid() and revision.cleaned_data["revision"] == plan.revision:
+        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
+        return HttpResponse(status=204)
+    return HttpResponse(status=409)
+
+
+@login_required
+@require_http_methods(["POST"])
 def step_draft_discard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     plan = plan_for_user(request.user, pk)
     services.step_draft_discard(plan=plan, step=step, user=request.user)

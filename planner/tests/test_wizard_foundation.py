@@ -167,3 +167,24 @@ def test_progress_and_step_states_are_shown(lead_client, plan):
     page = lead_client.get(reverse("planner:step", args=[plan.pk, "goals"])).content.decode()
     assert 'aria-valuenow="3"' in page
     assert "state-started" in page  # the goal has no KPI yet
+
+
+def test_typing_is_kept_as_a_draft_before_saving_so_a_timed_out_session_loses_nothing(client, lead, plan):
+    from tests.factories import PASSWORD
+
+    client.login(username=lead.username, password=PASSWORD)
+    typed = goals_post(plan, [({**GOAL, "title": "Halb getippt"}, [])])
+    assert client.post(reverse("planner:step_autosave", args=[plan.pk, "goals"]), typed).status_code == 204
+    client.logout()  # the session ends before the user presses Save
+    client.login(username=lead.username, password=PASSWORD)
+    page = client.get(reverse("planner:step", args=[plan.pk, "goals"])).content.decode()
+    assert 'value="Halb getippt"' in page
+    assert not Goal.objects.exists()
+
+
+def test_a_late_autosave_from_an_older_form_is_not_kept(lead_client, plan):
+    stale = goals_post(plan, [(GOAL, [])])
+    Plan.objects.filter(pk=plan.pk).update(revision=plan.revision + 1)
+    response = lead_client.post(reverse("planner:step_autosave", args=[plan.pk, "goals"]), stale)
+    assert response.status_code == 409
+    assert not StepDraft.objects.exists()
