@@ -1,6 +1,7 @@
 """Fixtures of the planner's tests: the channel catalogue and a complete plan."""
 
 import pytest
+from django.db import connection
 
 from checklists.models import Channel
 from checklists.services import content_load
@@ -45,3 +46,9 @@ def served_app(transactional_db):
     yield thread
     thread.terminate()
     thread.join()
+    # A request thread may still hold a database session; end it so the test database can be dropped.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
