@@ -46,7 +46,7 @@ def test_the_executive_reads_the_overview_without_edit_buttons(client, executive
 def test_dashboard_shows_status_last_change_and_completeness(lead_client, example_plan):
     page = lead_client.get(reverse("planner:dashboard")).content.decode()
     assert example_plan.title in page
-    assert "Entwurf" in page or "Draft" in page
+    assert "Entwurf" in page
     # Ten of the eleven steps are complete; the example plan answers no checklist item yet.
     assert 'aria-valuenow="91"' in page
 
@@ -143,3 +143,9 @@ def test_why_is_shown_in_the_plans_language(lead_client, organization):
     plan = PlanFactory(organization=organization, language="en")
     page = lead_client.get(reverse("planner:step", args=[plan.pk, "roles"])).content.decode()
     assert "Social media is not done on the side" in page
+
+
+def test_why_is_shown_in_german_for_a_german_plan(lead_client, organization):
+    plan = PlanFactory(organization=organization, language="de")
+    page = lead_client.get(reverse("planner:step", args=[plan.pk, "roles"])).content.decode()
+    assert "Social Media erledigt man nicht nebenbei" in page
