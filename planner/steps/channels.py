@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from checklists.models import Channel
 
 from ..models import Plan, PlanChannel
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, phase_field, rows_formset, share_choices, tidy_formfield
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    RowsStepForms,
+    TidyNumberInput,
+    phase_field,
+    rows_formset,
+    share_choices,
+    tidy_formfield,
+)
 
 
 class PlanChannelForm(forms.ModelForm):
@@ -31,7 +41,7 @@ class PlanChannelForm(forms.ModelForm):
             "purpose": forms.Textarea(attrs={"rows": 2}),
             "target_groups": forms.CheckboxSelectMultiple,
             "goals": forms.CheckboxSelectMultiple,
-            "posts_per_week": forms.NumberInput(attrs={"min": 0, "max": 100, "step": "0.5"}),
+            "posts_per_week": TidyNumberInput(attrs={"min": 0, "max": 100, "step": "0.5"}),
         }
         help_texts = {
             "dialogue": _("Do you answer and take part in conversations here, not only send?"),

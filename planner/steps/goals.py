@@ -9,7 +9,18 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import DATE_WIDGET, empty_form
 from ..models import KPI, Goal, Plan
-from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, StepForms, kept_forms, save_rows, tidy_formfield, unique_key
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    RowsFormSet,
+    StepForms,
+    TidyNumberInput,
+    kept_forms,
+    save_rows,
+    tidy_formfield,
+    unique_key,
+)
 
 
 class GoalForm(forms.ModelForm):
@@ -19,7 +30,7 @@ class GoalForm(forms.ModelForm):
         widgets = {
             "title": forms.TextInput,
             "description": forms.Textarea(attrs={"rows": 2}),
-            "priority": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "priority": TidyNumberInput(attrs={"min": 1, "max": 5}),
         }
         help_texts = {"priority": _("1 = highest")}
 

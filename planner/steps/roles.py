@@ -6,7 +6,17 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Plan, Role
-from .base import COMPLETE, EMPTY, STARTED, RowsFormSet, RowsStepForms, kept_forms, rows_formset, tidy_formfield
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    RowsFormSet,
+    RowsStepForms,
+    TidyNumberInput,
+    kept_forms,
+    rows_formset,
+    tidy_formfield,
+)
 
 
 class RoleForm(forms.ModelForm):
@@ -20,7 +30,7 @@ class RoleForm(forms.ModelForm):
             "person": forms.TextInput,
             "title": forms.TextInput,
             "responsibilities": forms.Textarea(attrs={"rows": 2}),
-            "hours_per_week": forms.NumberInput(attrs={"min": 0, "max": 80, "step": "0.5"}),
+            "hours_per_week": TidyNumberInput(attrs={"min": 0, "max": 80, "step": "0.5"}),
         }
         help_texts = {"is_owner": _("The one person who is responsible for social media overall.")}
 

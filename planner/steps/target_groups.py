@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..models import TECHNOGRAPHICS, Plan, TargetGroup
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, rows_formset, unique_key
+from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, TidyNumberInput, rows_formset, unique_key
 
 RUNG_HELP = {
     "creators": _("publish blogs, videos or articles"),
@@ -26,10 +26,10 @@ class TargetGroupForm(forms.ModelForm):
         fields = ["name", "priority", "description", "needs", *TECHNOGRAPHICS]
         widgets = {
             "name": forms.TextInput,
-            "priority": forms.NumberInput(attrs={"min": 1, "max": 5}),
+            "priority": TidyNumberInput(attrs={"min": 1, "max": 5}),
             "description": forms.Textarea(attrs={"rows": 2}),
             "needs": forms.Textarea(attrs={"rows": 2}),
-            **{rung: forms.NumberInput(attrs={"min": 0, "max": 100}) for rung in TECHNOGRAPHICS},
+            **{rung: TidyNumberInput(attrs={"min": 0, "max": 100}) for rung in TECHNOGRAPHICS},
         }
         help_texts = {"priority": _("1 = highest"), "needs": _("What do they need from you? Think from them.")}
 
