@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from .models import Organization, Plan, StepDraft
 from .plan_file import document_dumps, parse_document, plan_import, plan_to_document
+from .steps import StepForms
 from .templates_catalog import PlanTemplate
-from .wizard import StepForms
 
 
 class StalePlanError(Exception):

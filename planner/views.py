@@ -25,9 +25,9 @@ from .selectors import (
     plan_with_parts,
     plans_for_user,
 )
+from .steps import STEP_BY_SLUG, STEPS, completeness, neighbours, step_states
 from .steps.content import content_mix
 from .templates_catalog import plan_template_get, plan_template_list
-from .wizard import STEP_BY_SLUG, STEPS, completeness, neighbours, step_states
 
 
 @login_required
