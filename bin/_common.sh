@@ -74,3 +74,9 @@ pdf_system_libraries() {
   # WeasyPrint needs Pango; the fonts ship in static/fonts.
   apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig
 }
+
+compile_messages() {
+  # The German and English catalogues, compiled from locale/*.po.
+  apt_install gettext
+  .venv/bin/python manage.py compilemessages -l de -l en --ignore '.venv' -v 0
+}
