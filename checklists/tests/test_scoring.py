@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils.translation import override
 
 from checklists.rules import Finding
 from checklists.scoring import METHOD_SUMMARY, ItemInfo, readiness
@@ -76,7 +77,9 @@ def test_readiness_of_a_draft_with_its_findings_is_explorer():
 
 
 def test_method_summary_is_a_user_facing_paragraph():
-    assert "weakest" in str(METHOD_SUMMARY)
+    assert "schwächsten Dimension" in str(METHOD_SUMMARY)
+    with override("en"):
+        assert "weakest dimension" in str(METHOD_SUMMARY)
 
 
 @pytest.mark.django_db

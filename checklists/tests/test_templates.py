@@ -28,4 +28,4 @@ def test_readiness_partial_shows_stage_and_marks_the_weakest_dimension():
         },
     )
     assert "stage-explorer" in html
-    assert 'class="col-sm-4 text-danger"' in html
+    assert html.count('class="col-5 small text-danger"') == 1

@@ -4,6 +4,7 @@ import copy
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from bench.plans import example_document
 from planner.models import Goal, PlanChannel
@@ -30,15 +31,19 @@ def test_changes_between_two_snapshots_are_summed_up_per_part():
     changes = snapshot_changes(old, new)
     assert [c["part"] for c in changes] == ["title", "goals", "kpis", "channels", "resources"]
     assert describe_changes(changes) == (
-        "title changed, 2 goals added, 1 KPI changed, 1 channel removed, resources changed"
+        "Titel geändert, 2 Ziele hinzugefügt, 1 KPI geändert, 1 Kanal entfernt, Ressourcen geändert"
     )
+    with override("en"):  # the stored changes are data: the sentence is in the language of whoever reads it
+        assert describe_changes(changes) == (
+            "title changed, 2 goals added, 1 KPI changed, 1 channel removed, resources changed"
+        )
 
 
 def test_identical_snapshots_have_no_changes_and_the_first_version_says_so():
     document = example_document()
     assert snapshot_changes(document, copy.deepcopy(document)) == []
-    assert describe_changes([]) == "no changes"
-    assert describe_changes(None) == "first version"
+    assert describe_changes([]) == "keine Änderungen"
+    assert describe_changes(None) == "erste Version"
 
 
 def test_editing_the_plan_never_changes_an_issued_report(example_plan, tmp_path, settings):
@@ -73,13 +78,13 @@ def test_versions_are_numbered_and_list_who_requested_them_and_what_changed(lead
     assert (first.number, second.number) == (1, 2)
     assert first.changes is None
     # the YouTube channel served the removed goal: its goal list changed with it
-    assert second.change_summary == "title changed, 1 goal removed, 1 KPI removed, 1 channel changed"
+    assert second.change_summary == "Titel geändert, 1 Ziel entfernt, 1 KPI entfernt, 1 Kanal geändert"
     assert second.snapshot["plan"]["title"] == "Social-Media-Strategie 2028"
 
     page = lead_client.get(reverse("planner:plan", args=[example_plan.pk])).content.decode()
-    assert "requested by Lena Lind" in page
-    assert "title changed, 1 goal removed, 1 KPI removed, 1 channel changed" in page
-    assert "First version." in page
+    assert "angefordert von Lena Lind" in page
+    assert "Titel geändert, 1 Ziel entfernt, 1 KPI entfernt, 1 Kanal geändert" in page
+    assert "Erste Version." in page
     row = lead_client.get(reverse("reports:status", args=[second.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert f'id="report-{second.pk}"' in row and 'hx-trigger="every 1s"' in row
 
@@ -87,7 +92,7 @@ def test_versions_are_numbered_and_list_who_requested_them_and_what_changed(lead
 def test_the_cover_shows_the_approval_state_from_the_snapshot(example_plan, tmp_path):
     snapshot = plan_to_document(example_plan)
     draft = pdf_text(services.render_pdf(snapshot=snapshot, variant="short").content, tmp_path)
-    assert "Draft" in draft
+    assert "Entwurf" in draft
     approved = {**snapshot, "approval": {"status": "approved", "by": "Swetlana R.", "at": "2027-01-15T10:00:00+00:00"}}
     text = pdf_text(services.render_pdf(snapshot=approved, variant="short").content, tmp_path)
-    assert "Approved" in text and "by Swetlana R." in text and "Draft" not in text
+    assert "Freigegeben" in text and "von Swetlana R." in text and "Entwurf" not in text

@@ -91,7 +91,7 @@ def test_a_report_that_kills_its_worker_every_time_ends_failed_with_the_reason(p
         render_report.pop_request()
     report.refresh_from_db()
     assert report.status == Report.Status.FAILED
-    assert "interrupted 3 times" in report.error
+    assert "3-mal unterbrochen" in report.error
     assert services.report_retry(report=report)
     report.refresh_from_db()
     assert (report.status, report.deliveries, report.error) == ("queued", 0, "")
