@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from checklists.models import Channel, ChecklistItem, Source
 from checklists.rules import Finding, check_plan
@@ -53,10 +53,8 @@ def checklist_status_labels() -> dict[str, str]:
 
 
 def month_abbreviations() -> list[str]:
-    return [
-        pgettext("abbrev. month", name)
-        for name in ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    ]
+    """Jan ... Dec in the active language (Django's own month names)."""
+    return [date_format(dt.date(2000, month, 1), "M") for month in range(1, 13)]
 
 
 def _date(value: Any) -> dt.date | None:

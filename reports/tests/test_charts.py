@@ -46,3 +46,14 @@ def test_bars_clamp_values_and_show_missing_ones_as_a_dash():
     svg = charts.horizontal_bars([("Creators", 150), ("Critics", None), (HOSTILE, 40)])
     parse(svg)
     assert "150 %" in svg and "–" in svg and "<script" not in svg
+
+
+def test_the_roadmap_months_are_named_in_the_reports_language():
+    from django.utils import translation
+
+    from reports.document import month_abbreviations
+
+    with translation.override("de"):
+        assert month_abbreviations()[2::7] == ["Mär", "Okt"]
+    with translation.override("en"):
+        assert month_abbreviations()[2::7] == ["Mar", "Oct"]
