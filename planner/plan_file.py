@@ -22,7 +22,6 @@ from checklists.models import Channel, ChecklistItem
 
 from .models import (
     KPI,
-    TECHNOGRAPHICS,
     ChecklistAnswer,
     Competitor,
     ContentTheme,
@@ -688,6 +687,3 @@ def prefetched_plan_to_document(plan: Plan) -> dict[str, Any]:
 
 def document_dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-TECHNOGRAPHIC_RUNGS = TECHNOGRAPHICS
