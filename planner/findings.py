@@ -9,9 +9,6 @@ from checklists.models import ChecklistItem
 from checklists.rules import Finding, check_plan
 from checklists.scoring import METHOD_SUMMARY, Readiness, readiness
 
-from .models import Plan
-from .plan_file import plan_to_document, prefetched_plan_to_document
-
 
 @dataclass(frozen=True)
 class PlanCheck:
@@ -37,10 +34,8 @@ class PlanCheck:
         return counts
 
 
-def plan_check(plan: Plan, *, prefetched: bool = False) -> PlanCheck:
-    """Findings and readiness of the plan as it is saved now (a constant number of queries).
-    Pass ``prefetched=True`` for a plan loaded with ``selectors.plan_with_parts``."""
-    document = prefetched_plan_to_document(plan) if prefetched else plan_to_document(plan)
+def plan_check(document: dict) -> PlanCheck:
+    """Findings and readiness of a plan, from its plan-file document."""
     findings = check_plan(document)
     return PlanCheck(findings=findings, readiness=readiness(document, findings))
 

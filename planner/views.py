@@ -17,15 +17,16 @@ from . import services
 from .findings import PlanCheck, plan_check, readiness_context
 from .forms import PlanBasicsForm, PlanFromTemplateForm, PlanImportForm, RevisionForm
 from .models import Plan
-from .plan_file import PlanFileError, document_dumps, plan_to_document
+from .plan_file import PlanFileError, document_dumps, plan_to_document, prefetched_plan_to_document
 from .selectors import (
     can_edit,
     editable_organizations_for_user,
     plan_for_user,
     plan_with_parts,
     plans_for_user,
+    with_parts,
 )
-from .steps import STEP_BY_SLUG, STEPS, completeness, neighbours, step_states
+from .steps import STEP_BY_SLUG, STEPS, completeness, neighbours, state_context, step_states
 from .steps.content import content_mix
 from .templates_catalog import plan_template_get, plan_template_list
 
@@ -36,9 +37,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     plans = plans_for_user(request.user).select_related("organization").order_by("-updated_at")
     plans = plans.filter(status=Plan.Status.ARCHIVED) if archived else plans.exclude(status=Plan.Status.ARCHIVED)
     editable = set(editable_organizations_for_user(request.user).values_list("pk", flat=True))
+    context = state_context()
     rows = []
-    for plan in plans:
-        states = step_states(plan)
+    for plan in with_parts(plans):
+        states = step_states(prefetched_plan_to_document(plan, link_order=False), context)
         rows.append({"plan": plan, "completeness": completeness(states), "can_edit": plan.organization_id in editable})
     return render(request, "planner/dashboard.html", {"rows": rows, "can_create": bool(editable), "archived": archived})
 
@@ -151,7 +153,8 @@ def _plan_to_edit(request: HttpRequest, pk: int) -> Plan:
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_with_parts(plan_for_user(request.user, pk).pk)
-    states = step_states(plan)
+    document = prefetched_plan_to_document(plan)
+    states = step_states(document)
     return render(
         request,
         "planner/plan_detail.html",
@@ -162,7 +165,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "mix": content_mix(list(plan.content_themes.all())),
             "reports": reports_for_plan(plan),
             "can_edit": can_edit(request.user, plan),
-            **_check_context(plan_check(plan, prefetched=True)),
+            **_check_context(plan_check(document)),
         },
     )
 
@@ -236,18 +239,19 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             restored = True
             forms.is_valid()  # show the draft's errors
 
+    document = plan_to_document(plan)
     context = {
         "plan": plan,
         "step": current,
         "previous": previous,
         "following": following,
-        "states": step_states(plan),
+        "states": step_states(document),
         "step_number": STEPS.index(current) + 1,
         "step_count": len(STEPS),
         "revision": plan.revision,
         "restored": restored,
         "conflict": conflict,
-        "step_findings": plan_check(plan).for_step(step),
+        "step_findings": plan_check(document).for_step(step),
         **forms.context(),
     }
     return render(request, forms.template, context, status=409 if conflict else 200)

@@ -4,10 +4,13 @@ a step's unsaved input lives in a StepDraft row until it is saved."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Plan
-from .base import COMPLETE, EMPTY, STARTED, Step, StepForms
+from checklists.models import ChecklistItem
+
+from .base import COMPLETE, EMPTY, STARTED, StateContext, Step, StepForms
 from .basics import BasicsForms
 from .channels import ChannelsForms
 from .checklist import ChecklistForms
@@ -147,8 +150,16 @@ STEPS: list[Step] = [
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
 
 
-def step_states(plan: Plan) -> list[tuple[Step, str]]:
-    return [(step, step.forms.state(plan)) for step in STEPS]
+def state_context() -> StateContext:
+    active = ChecklistItem.objects.filter(active=True).values_list("slug", flat=True)
+    return StateContext(active_items=frozenset(active))
+
+
+def step_states(document: dict[str, Any], context: StateContext | None = None) -> list[tuple[Step, str]]:
+    """Each step's state, from a plan-file document (no queries when a context is given)."""
+    context = context or state_context()
+    plan = document.get("plan") or {}
+    return [(step, step.forms.state(plan, context)) for step in STEPS]
 
 
 def neighbours(slug: str) -> tuple[Step | None, Step | None]:

@@ -20,6 +20,13 @@ from ..plan_file import link_in_order
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
 
 
+@dataclass(frozen=True)
+class StateContext:
+    """What a step's state needs beyond the plan: the active checklist items."""
+
+    active_items: frozenset[str]
+
+
 class StepForms:
     """The forms of one step, bound to the POST (or a draft) or unbound."""
 
@@ -38,7 +45,8 @@ class StepForms:
         return {}
 
     @staticmethod
-    def state(plan: Plan) -> str:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        """empty, started or complete, from the plan part of a plan-file document."""
         raise NotImplementedError
 
 

@@ -1,9 +1,8 @@
 from typing import Any
 
 from ..forms import PlanBasicsForm
-from ..models import Plan
 from ..selectors import organizations_for_user
-from .base import COMPLETE, STARTED, StepForms
+from .base import COMPLETE, STARTED, StateContext, StepForms
 
 
 class BasicsForms(StepForms):
@@ -23,7 +22,7 @@ class BasicsForms(StepForms):
         return {"form": self.form}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        if plan.title and plan.start_date and plan.horizon_months:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        if plan.get("title") and plan.get("start_date") and plan.get("horizon_months"):
             return COMPLETE
         return STARTED

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from checklists.models import Channel
@@ -14,6 +14,7 @@ from .base import (
     EMPTY,
     STARTED,
     RowsStepForms,
+    StateContext,
     TidyNumberInput,
     phase_field,
     rows_formset,
@@ -81,11 +82,8 @@ class ChannelsForms(RowsStepForms):
         return {"plan": self.plan, "choices": choices}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        counts = plan.channels.aggregate(
-            total=Count("pk", distinct=True),
-            unserved=Count("pk", filter=Q(target_groups__isnull=True), distinct=True),
-        )
-        if not counts["total"]:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        channels = plan.get("channels") or []
+        if not channels:
             return EMPTY
-        return STARTED if counts["unserved"] else COMPLETE
+        return STARTED if any(not channel.get("target_groups") for channel in channels) else COMPLETE

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from checklists.models import ChecklistItem
 
-from ..models import ChecklistAnswer, Plan
-from .base import COMPLETE, EMPTY, STARTED, StepForms
+from ..models import ChecklistAnswer
+from .base import COMPLETE, EMPTY, STARTED, StateContext, StepForms
 
 
 class AnswerForm(forms.Form):
@@ -77,10 +77,9 @@ class ChecklistForms(StepForms):
         return {"answers": self.answers, "groups": groups}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        answers = list(plan.checklist_answers.filter(item__active=True).values_list("status", flat=True))
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        answers = [a for a in plan.get("checklist") or [] if a.get("item") in context.active_items]
         if not answers:
             return EMPTY
-        total = ChecklistItem.objects.filter(active=True).count()
-        settled = sum(1 for status in answers if status != ChecklistAnswer.Status.OPEN)
-        return COMPLETE if settled >= total else STARTED
+        settled = sum(1 for answer in answers if answer.get("status") != ChecklistAnswer.Status.OPEN)
+        return COMPLETE if settled >= len(context.active_items) else STARTED

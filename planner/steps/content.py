@@ -15,6 +15,7 @@ from .base import (
     LinesField,
     PlanFieldsForm,
     RowsStepForms,
+    StateContext,
     rows_formset,
     share_choices,
 )
@@ -93,11 +94,11 @@ class ContentForms(RowsStepForms):
         return {**super().context(), "mix": content_mix(list(self.rows.get_queryset()))}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        has_themes = plan.content_themes.exists()
-        if has_themes and plan.off_limits:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        has_themes, off_limits = bool(plan.get("content_themes")), bool(plan.get("off_limits"))
+        if has_themes and off_limits:
             return COMPLETE
-        return STARTED if has_themes or plan.off_limits else EMPTY
+        return STARTED if has_themes or off_limits else EMPTY
 
 
 def content_mix(themes: list[ContentTheme]) -> list[dict[str, Any]]:

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django import forms
-from django.db.models import Count, Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +13,7 @@ from .base import (
     EMPTY,
     STARTED,
     RowsFormSet,
+    StateContext,
     StepForms,
     TidyNumberInput,
     kept_forms,
@@ -104,8 +104,8 @@ class GoalsForms(StepForms):
         return {"goals": self.goals, "empty_goal": self.empty_goal}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        counts = plan.goals.aggregate(goals=Count("pk"), without_kpi=Count("pk", filter=Q(kpis__isnull=True)))
-        if not counts["goals"]:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        goals = plan.get("goals") or []
+        if not goals:
             return EMPTY
-        return STARTED if counts["without_kpi"] else COMPLETE
+        return STARTED if any(not goal.get("kpis") for goal in goals) else COMPLETE

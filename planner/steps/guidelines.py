@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from checklists.models import GuidelineTemplate
 
-from ..models import Guideline, Plan
-from .base import COMPLETE, EMPTY, RowsStepForms, rows_formset
+from ..models import Guideline
+from .base import COMPLETE, EMPTY, RowsStepForms, StateContext, rows_formset
 
 
 class GuidelineForm(forms.ModelForm):
@@ -37,5 +37,5 @@ class GuidelinesForms(RowsStepForms):
         return {**super().context(), "guideline_templates": templates}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        return COMPLETE if plan.guidelines.exists() else EMPTY
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        return COMPLETE if plan.get("guidelines") else EMPTY

@@ -5,8 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Plan
-from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, StepForms
+from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, StateContext, StepForms
 
 
 class ResourcesForm(PlanFieldsForm):
@@ -44,14 +43,9 @@ class ResourcesForms(StepForms):
         return {"form": self.form}
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        values = [
-            plan.staff_hours_per_week,
-            plan.paid_media_budget_eur,
-            plan.tools_budget_eur,
-            plan.review_cadence_months,
-            plan.review_report_to,
-        ]
-        if plan.staff_hours_per_week and plan.review_cadence_months:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        resources, review = plan.get("resources") or {}, plan.get("review") or {}
+        values = [*resources.values(), review.get("cadence_months"), review.get("report_to")]
+        if resources.get("staff_hours_per_week") and review.get("cadence_months"):
             return COMPLETE
         return STARTED if any(v not in (None, "") for v in values) else EMPTY

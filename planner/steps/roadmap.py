@@ -1,12 +1,13 @@
 """Milestones of the rollout: listening, pilot, expansion."""
 
+from typing import Any
+
 from django import forms
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from ..forms import DATE_WIDGET
-from ..models import Milestone, Plan
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, phase_field, rows_formset
+from ..models import Milestone
+from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, StateContext, phase_field, rows_formset
 
 
 class MilestoneForm(forms.ModelForm):
@@ -32,10 +33,8 @@ class RoadmapForms(RowsStepForms):
     empty_text = _("No milestones yet. Plan a listening phase, then a pilot, then the expansion.")
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        counts = plan.milestones.aggregate(
-            total=Count("pk"), undated=Count("pk", filter=Q(start__isnull=True) | Q(end__isnull=True))
-        )
-        if not counts["total"]:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        milestones = plan.get("milestones") or []
+        if not milestones:
             return EMPTY
-        return STARTED if counts["undated"] else COMPLETE
+        return STARTED if any(not (m.get("start") and m.get("end")) for m in milestones) else COMPLETE

@@ -1,17 +1,19 @@
 """Who does social media: people, their responsibilities and hours, and exactly one owner."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Plan, Role
+from ..models import Role
 from .base import (
     COMPLETE,
     EMPTY,
     STARTED,
     RowsFormSet,
     RowsStepForms,
+    StateContext,
     TidyNumberInput,
     kept_forms,
     rows_formset,
@@ -56,8 +58,8 @@ class RolesForms(RowsStepForms):
     empty_text = _("No one yet. Social media is not done on the side: name a main owner and the team.")
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        counts = plan.roles.aggregate(total=Count("pk"), owners=Count("pk", filter=Q(is_owner=True)))
-        if not counts["total"]:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        roles = plan.get("roles") or []
+        if not roles:
             return EMPTY
-        return COMPLETE if counts["owners"] == 1 else STARTED
+        return COMPLETE if sum(1 for role in roles if role.get("is_owner")) == 1 else STARTED

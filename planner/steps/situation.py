@@ -1,10 +1,12 @@
 """Situation ("Bestandsaufnahme"): strengths, weaknesses, opportunities, threats, competitors."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Competitor, Plan
-from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, RowsStepForms, rows_formset
+from ..models import Competitor
+from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, RowsStepForms, StateContext, rows_formset
 
 
 class SituationForm(PlanFieldsForm):
@@ -30,10 +32,11 @@ class SituationForms(RowsStepForms):
     empty_text = _("No competitors yet. Who else talks to your customers on social media, and how?")
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        lists = [plan.strengths, plan.weaknesses, plan.opportunities, plan.threats]
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        situation = plan.get("situation") or {}
+        lists = [situation.get(part) for part in ("strengths", "weaknesses", "opportunities", "threats")]
         if all(lists):
             return COMPLETE
-        if any(lists) or plan.competitors.exists():
+        if any(lists) or situation.get("competitors"):
             return STARTED
         return EMPTY

@@ -1,11 +1,12 @@
 """Target groups with their Social Technographics profile (Forrester's ladder)."""
 
+from typing import Any
+
 from django import forms
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from ..models import TECHNOGRAPHICS, Plan, TargetGroup
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, TidyNumberInput, rows_formset, unique_key
+from ..models import TECHNOGRAPHICS, TargetGroup
+from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, StateContext, TidyNumberInput, rows_formset, unique_key
 
 RUNG_HELP = {
     "creators": _("publish blogs, videos or articles"),
@@ -59,9 +60,8 @@ class TargetGroupsForms(RowsStepForms):
         super().save_rows()
 
     @staticmethod
-    def state(plan: Plan) -> str:
-        without_profile = Q(**{f"{rung}__isnull": True for rung in TECHNOGRAPHICS})
-        counts = plan.target_groups.aggregate(total=Count("pk"), without_profile=Count("pk", filter=without_profile))
-        if not counts["total"]:
+    def state(plan: dict[str, Any], context: StateContext) -> str:
+        groups = plan.get("target_groups") or []
+        if not groups:
             return EMPTY
-        return STARTED if counts["without_profile"] else COMPLETE
+        return STARTED if any(not group.get("technographics") for group in groups) else COMPLETE

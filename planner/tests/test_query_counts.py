@@ -72,3 +72,13 @@ def test_queries_do_not_grow_with_the_plan(lead_client, organization, channels, 
     large = plan_of_size(organization, channels, 50)
     queries(lead_client, url_for(small, page))  # warm up the session and caches
     assert queries(lead_client, url_for(small, page)) == queries(lead_client, url_for(large, page))
+
+
+def test_the_dashboard_queries_do_not_grow_with_the_number_of_plans(lead_client, organization, channels):
+    plan_of_size(organization, channels, 2)
+    url = reverse("planner:dashboard")
+    queries(lead_client, url)  # warm up the session and caches
+    one = queries(lead_client, url)
+    for _ in range(9):
+        plan_of_size(organization, channels, 2)
+    assert queries(lead_client, url) == one
