@@ -35,14 +35,14 @@ class PlanBasicsForm(forms.ModelForm):
         self.fields["horizon_months"].required = True
 
 
-def empty_form(formset: forms.BaseFormSet, placeholder: str) -> forms.Form:
-    """A blank row for the client-side "add" button, with its own placeholder so nested
-    formsets (a goal's KPIs) can be added independently."""
+def empty_form(formset: forms.BaseFormSet, index: str, initial: dict | None = None) -> forms.Form:
+    """A blank row of a formset at ``index``, as the wizard's "Add" buttons fetch it."""
     form = formset.form(
         auto_id=formset.auto_id,
-        prefix=formset.add_prefix(placeholder),
+        prefix=formset.add_prefix(index),
         empty_permitted=True,
         use_required_attribute=False,
+        initial=initial,
         **formset.get_form_kwargs(None),
         renderer=formset.renderer,
     )

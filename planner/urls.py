@@ -16,4 +16,5 @@ urlpatterns = [
     path("plans/<int:pk>/steps/<slug:step>/", views.wizard_step, name="step"),
     path("plans/<int:pk>/steps/<slug:step>/discard/", views.step_draft_discard, name="step_discard"),
     path("plans/<int:pk>/steps/<slug:step>/draft/", views.step_draft_autosave, name="step_autosave"),
+    path("plans/<int:pk>/steps/<slug:step>/row/", views.step_row, name="step_row"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -275,6 +275,36 @@ def _navigation_target(request: HttpRequest, pk: int, slug: str, previous, follo
     if nav == "stay":
         return reverse("planner:step", args=[pk, slug])
     return reverse("planner:plan", args=[pk])
+
+
+MAX_ROWS = 500  # the plan file's limit for a list
+
+
+@login_required
+@require_http_methods(["GET"])
+def step_row(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """A new blank row for one of the step's formsets (htmx): the row, and the formset's
+    row count, updated out of band."""
+    plan = plan_for_user(request.user, pk)
+    if step not in STEP_BY_SLUG or not can_edit(request.user, plan):
+        raise Http404
+    prefix = request.GET.get("prefix", "")
+    try:
+        index = int(request.GET.get(f"{prefix}-TOTAL_FORMS", ""))
+    except ValueError:
+        return HttpResponseBadRequest(_("The row count is missing."))
+    if not 0 <= index < MAX_ROWS:
+        return HttpResponseBadRequest(_("At most %(count)s rows are possible.") % {"count": MAX_ROWS})
+    current = STEP_BY_SLUG[step]
+    row = current.forms(plan=plan, user=request.user).row(prefix=prefix, index=index, params=request.GET)
+    if row is None:
+        raise Http404
+    template, context = row
+    return render(
+        request,
+        "planner/steps/_new_row.html",
+        {"plan": plan, "step": current, "row_template": template, "prefix": prefix, "total": index + 1, **context},
+    )
 
 
 @login_required

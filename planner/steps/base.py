@@ -44,6 +44,11 @@ class StepForms:
     def context(self) -> dict[str, Any]:
         return {}
 
+    def row(self, *, prefix: str, index: int, params) -> tuple[str, dict[str, Any]] | None:
+        """A new blank row for the formset ``prefix`` at ``index``: (template, context), or
+        None when the step has no such formset. The wizard's "Add" buttons fetch it (htmx)."""
+        return None
+
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:
         """empty, started or complete, from the plan part of a plan-file document."""
@@ -77,18 +82,15 @@ class Rows:
     """One repeating section of a step, as the template ``_rows.html`` renders it."""
 
     formset: forms.BaseFormSet
-    empty: forms.Form
     row_template: str
     row_label: str
     add_label: str
     empty_text: str
-    placeholder: str = "__prefix__"
 
 
 def rows_section(formset, *, row_template: str, row_label: str, add_label: str, empty_text: str) -> Rows:
     return Rows(
         formset=formset,
-        empty=empty_form(formset, "__prefix__"),
         row_template=row_template,
         row_label=row_label,
         add_label=add_label,
@@ -268,3 +270,14 @@ class RowsStepForms(StepForms):
             empty_text=self.empty_text,
         )
         return {"sections": [section], "plan_form": self.plan_form}
+
+    def row(self, *, prefix: str, index: int, params) -> tuple[str, dict[str, Any]] | None:
+        for section in self.context()["sections"]:
+            if section.formset.prefix == prefix:
+                form = empty_form(section.formset, str(index), initial=self.row_initial(params))
+                return section.row_template, {"form": form, "section": section}
+        return None
+
+    def row_initial(self, params) -> dict[str, Any] | None:
+        """Values a new row starts with (e.g. from a template the user picked)."""
+        return None

@@ -1,5 +1,6 @@
 """Goals with their KPIs: a formset of goals, each with a nested formset of KPIs."""
 
+import re
 from typing import Any
 
 from django import forms
@@ -53,6 +54,7 @@ class KPIForm(forms.ModelForm):
             self.fields[name].required = True
 
 
+KPI_PREFIX = re.compile(r"goals-\d+-kpis")
 GoalFormSet = inlineformset_factory(Plan, Goal, form=GoalForm, formset=RowsFormSet, extra=0, can_delete=True)
 KPIFormSet = inlineformset_factory(Goal, KPI, form=KPIForm, formset=RowsFormSet, extra=0, can_delete=True)
 
@@ -67,8 +69,6 @@ class GoalsForms(StepForms):
         )
         for form in self.goals.forms:
             form.kpis = self._kpi_formset(form)
-        self.empty_goal = empty_form(self.goals, "__prefix__")
-        self.empty_goal.kpis = self._kpi_formset(self.empty_goal)
 
     def _kpi_formset(self, goal_form) -> KPIFormSet:
         saved = goal_form.instance.pk is not None
@@ -78,7 +78,6 @@ class GoalsForms(StepForms):
             prefix=f"{goal_form.prefix}-kpis",
             rows=list(goal_form.instance.kpis.all()) if saved else [],
         )
-        formset.empty_row = empty_form(formset, "__kpi__")
         return formset
 
     def is_valid(self) -> bool:
@@ -101,7 +100,17 @@ class GoalsForms(StepForms):
             save_rows(form.kpis, goal=goal)
 
     def context(self) -> dict[str, Any]:
-        return {"goals": self.goals, "empty_goal": self.empty_goal}
+        return {"goals": self.goals}
+
+    def row(self, *, prefix: str, index: int, params) -> tuple[str, dict[str, Any]] | None:
+        if prefix == self.goals.prefix:
+            goal = empty_form(self.goals, str(index))
+            goal.kpis = self._kpi_formset(goal)
+            return "planner/steps/_goal.html", {"form": goal}
+        if KPI_PREFIX.fullmatch(prefix):
+            kpis = KPIFormSet(instance=Goal(plan=self.plan), prefix=prefix, rows=[])
+            return "planner/steps/_kpi.html", {"form": empty_form(kpis, str(index))}
+        return None
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:

@@ -32,9 +32,14 @@ class GuidelinesForms(RowsStepForms):
     empty_text = _("No guidelines yet. Start from a template below and adapt it to your company.")
 
     def context(self) -> dict[str, Any]:
+        return {**super().context(), "guideline_templates": GuidelineTemplate.objects.filter(active=True)}
+
+    def row_initial(self, params) -> dict[str, Any] | None:
+        template = GuidelineTemplate.objects.filter(active=True, slug=params.get("template", "")).first()
+        if template is None:
+            return None
         with translation.override(self.plan.language):
-            templates = [{"topic": t.topic, "text": t.text} for t in GuidelineTemplate.objects.filter(active=True)]
-        return {**super().context(), "guideline_templates": templates}
+            return {"topic": template.topic, "text": template.text}
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:

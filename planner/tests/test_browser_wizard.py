@@ -119,6 +119,10 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     add_row("formset-guidelines")
     page.fill("#id_guidelines-0-topic", "Tonalität")
     page.fill("#id_guidelines-0-text", "Wir begegnen allen auf Augenhöhe.")
+    page.click("button[hx-vals*='mistakes']")  # start a second guideline from a curated template
+    page.wait_for_selector("#id_guidelines-1-topic")
+    assert page.input_value("#id_guidelines-1-topic") in ("Fehler", "Mistakes")
+    assert page.evaluate("document.activeElement.id") == "id_guidelines-1-topic"  # focus moved into the new row
     shot("guidelines")
     next_step()
 

@@ -97,6 +97,7 @@ def test_invalid_target_group_keeps_the_input(lead_client, plan):
 
 
 def test_the_step_explains_each_technographics_rung(lead_client, plan):
+    TargetGroup.objects.create(plan=plan, key="bestand", name="Bestandskunden")
     page = lead_client.get(step_url(plan, "target-groups")).content.decode()
     assert "Social-Technographics-Profil" in page
     assert page.count("form-text") >= 7
@@ -249,7 +250,7 @@ def test_guideline_templates_are_offered(lead_client, plan):
     GuidelineTemplate.objects.create(slug="tone", topic="Tonalität", text="Freundlich und auf Augenhöhe.", order=1)
     GuidelineTemplate.objects.create(slug="old", topic="Veraltet", text="-", active=False)
     page = lead_client.get(step_url(plan, "guidelines")).content.decode()
-    assert 'data-fill-topic="Tonalität"' in page
+    assert '"template": "tone"' in page and "+ Tonalität" in page
     assert "Veraltet" not in page
 
 
