@@ -55,6 +55,28 @@ class StepForms:
         raise NotImplementedError
 
 
+class PlanFormStepForms(StepForms):
+    """A step that is one form of the plan's own fields."""
+
+    template = "planner/steps/form.html"
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.form = self.make_form()
+
+    def make_form(self) -> forms.ModelForm:
+        raise NotImplementedError
+
+    def is_valid(self) -> bool:
+        return self.form.is_valid()
+
+    def save(self) -> None:
+        self.form.save()
+
+    def context(self) -> dict[str, Any]:
+        return {"form": self.form}
+
+
 @dataclass(frozen=True)
 class Step:
     slug: str

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, StateContext, StepForms
+from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, PlanFormStepForms, StateContext
 
 
 class ResourcesForm(PlanFieldsForm):
@@ -26,21 +26,9 @@ class ResourcesForm(PlanFieldsForm):
         }
 
 
-class ResourcesForms(StepForms):
-    template = "planner/steps/form.html"
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.form = ResourcesForm(self.data, instance=self.plan)
-
-    def is_valid(self) -> bool:
-        return self.form.is_valid()
-
-    def save(self) -> None:
-        self.form.save()
-
-    def context(self) -> dict[str, Any]:
-        return {"form": self.form}
+class ResourcesForms(PlanFormStepForms):
+    def make_form(self) -> ResourcesForm:
+        return ResourcesForm(self.data, instance=self.plan)
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:
