@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
-from planner.models import TECHNOGRAPHICS
+from checklists.content import CHANNELS as CHANNEL_SEED
+from planner.models import KPI, TECHNOGRAPHICS, ChecklistAnswer, Goal
+from planner.templates_catalog import TEMPLATE_DIR
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "planner" / "plan_templates" / "kontaktlinsen-versand.json"
-CHANNELS = (
-    "blog", "facebook", "instagram", "linkedin", "xing", "x", "youtube", "tiktok",
-    "threads", "mastodon", "pinterest", "podcast", "webinar", "newsletter", "forum",
-)  # fmt: skip
-CATEGORIES = ("awareness", "image", "loyalty", "service", "acquisition", "sales", "market_research", "recruiting")
-METRICS = ("followers", "reach", "mentions", "engagement_rate", "referral_traffic", "nps", "service_tickets")
-STATUSES = ("done", "in_progress", "open", "not_applicable")
+EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
+CHANNELS = tuple(seed.slug for seed in CHANNEL_SEED)
+CATEGORIES = tuple(Goal.Category.values)
+METRICS = tuple(KPI.Metric.values)
+STATUSES = tuple(ChecklistAnswer.Status.values)
 
 
 def example_document() -> dict[str, Any]:
@@ -24,7 +22,8 @@ def example_document() -> dict[str, Any]:
 
 
 def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
-    """30 goals with 60 KPIs, 15 target groups, 15 channels, 40 guidelines and every checklist item."""
+    """30 goals with 60 KPIs, 15 target groups, every channel of the catalogue's seed, 40 guidelines and every
+    checklist item."""
     start = dt.date(2027, 1, 1)
     groups = [
         {
@@ -50,7 +49,8 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
                     "metric": METRICS[(i + k) % len(METRICS)],
                     "unit": "pro Monat",
                     "baseline": 100 + i * 10,
-                    "target": 120 + i * 12,
+                    # a few percent: within every metric's curated benchmark, so no KPI is flagged unrealistic
+                    "target": 105 + i * 10,
                     "due": (start + dt.timedelta(days=180 + 30 * k + i)).isoformat(),
                 }
                 for k in range(2)
@@ -105,7 +105,7 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
                     "title": f"Thema {i}",
                     "description": "Kurze Tipps unserer Fachleute, verständlich erklärt.",
                     "target_groups": [f"tg{1 + i % 15}"],
-                    "channels": [CHANNELS[i % 15], CHANNELS[(i + 1) % 15]],
+                    "channels": [CHANNELS[i % len(CHANNELS)], CHANNELS[(i + 1) % len(CHANNELS)]],
                     "formats": ["Artikel", "Video"],
                     "expert_source": "Fachabteilung",
                 }

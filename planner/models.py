@@ -6,6 +6,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from . import limits
+
+DATE_RANGE = [MinValueValidator(limits.MIN_DATE), MaxValueValidator(limits.MAX_DATE)]
+KPI_RANGE = [MinValueValidator(-limits.MAX_KPI_VALUE), MaxValueValidator(limits.MAX_KPI_VALUE)]
+
 
 class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -51,7 +56,6 @@ class Plan(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        APPROVED = "approved", _("Approved")
         ARCHIVED = "archived", _("Archived")
 
     organization = models.ForeignKey(
@@ -60,7 +64,7 @@ class Plan(models.Model):
     title = models.CharField(_("title"), max_length=200)
     language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.DE)
     industry = models.TextField(_("industry"), blank=True)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=DATE_RANGE)
     horizon_months = models.PositiveSmallIntegerField(
         _("horizon (months)"),
         null=True,
@@ -83,7 +87,7 @@ class Plan(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(0), MaxValueValidator(limits.MAX_STAFF_HOURS)],
     )
     paid_media_budget_eur = models.DecimalField(
         _("paid media budget (EUR)"),
@@ -91,7 +95,7 @@ class Plan(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(0), MaxValueValidator(limits.MAX_MONEY_EUR)],
     )
     tools_budget_eur = models.DecimalField(
         _("tools budget (EUR)"),
@@ -99,7 +103,7 @@ class Plan(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0)],
+        validators=[MinValueValidator(0), MaxValueValidator(limits.MAX_MONEY_EUR)],
     )
     review_cadence_months = models.PositiveSmallIntegerField(
         _("review every (months)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(24)]
@@ -185,9 +189,13 @@ class KPI(models.Model):
     name = models.TextField(_("KPI"), blank=True)
     metric = models.CharField(_("metric"), max_length=30, choices=Metric.choices, blank=True)
     unit = models.TextField(_("unit"), blank=True)
-    baseline = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4, null=True, blank=True)
-    target = models.DecimalField(_("target"), max_digits=16, decimal_places=4, null=True, blank=True)
-    due = models.DateField(_("due"), null=True, blank=True)
+    baseline = models.DecimalField(
+        _("baseline"), max_digits=17, decimal_places=4, null=True, blank=True, validators=KPI_RANGE
+    )
+    target = models.DecimalField(
+        _("target"), max_digits=17, decimal_places=4, null=True, blank=True, validators=KPI_RANGE
+    )
+    due = models.DateField(_("due"), null=True, blank=True, validators=DATE_RANGE)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -301,7 +309,7 @@ class Role(models.Model):
         decimal_places=2,
         null=True,
         blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(80)],
+        validators=[MinValueValidator(0), MaxValueValidator(limits.MAX_ROLE_HOURS)],
     )
     order = models.PositiveIntegerField(default=0)
 
@@ -329,8 +337,8 @@ class Milestone(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
     title = models.TextField(_("milestone"), blank=True)
     phase = models.PositiveSmallIntegerField(_("phase"), default=1, validators=[MaxValueValidator(9)])
-    start = models.DateField(_("start"), null=True, blank=True)
-    end = models.DateField(_("end"), null=True, blank=True)
+    start = models.DateField(_("start"), null=True, blank=True, validators=DATE_RANGE)
+    end = models.DateField(_("end"), null=True, blank=True, validators=DATE_RANGE)
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

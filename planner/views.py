@@ -1,63 +1,88 @@
+"""Plan pages and the wizard. Each view gets its plan through ``plan_for_user`` (read) or
+``plan_for_editor`` (change), binds forms, calls a service, and redirects or renders."""
+
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from checklists.models import ChecklistItem
-from reports.charts import radar_chart
-from reports.selectors import reports_for_plan
+from checklists.check import plan_check
 
-from . import services
-from .findings import PlanCheck, plan_check, readiness_context
-from .forms import PlanBasicsForm, PlanFromTemplateForm, PlanImportForm, RevisionForm
+from . import limits, services
+from .forms import PlanFromTemplateForm, PlanImportForm, RevisionForm
 from .models import Plan
-from .plan_file import PlanFileError, document_dumps, plan_to_document, prefetched_plan_to_document
+from .plan_file import PlanFileError, document_dumps, plan_to_document, prefetched_plan_to_document, read_upload
 from .selectors import (
     can_edit,
     editable_organizations_for_user,
+    plan_for_editor,
     plan_for_user,
-    plan_with_parts,
     plans_for_user,
     with_parts,
 )
-from .steps import STEP_BY_SLUG, STEPS, completeness, neighbours, state_context, step_states
+from .steps import (
+    STEPS,
+    Step,
+    StepForms,
+    TooManyRowsError,
+    completeness,
+    neighbours,
+    state_context,
+    step_or_404,
+    step_states,
+)
+from .steps.base import posted_row_count
+from .steps.basics import PlanBasicsForm
 from .steps.content import content_mix
 from .templates_catalog import plan_template_get, plan_template_list
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     archived = request.GET.get("archived") == "1"
-    plans = plans_for_user(request.user).select_related("organization").order_by("-updated_at")
+    plans = plans_for_user(request.user).order_by("-updated_at")
     plans = plans.filter(status=Plan.Status.ARCHIVED) if archived else plans.exclude(status=Plan.Status.ARCHIVED)
-    editable = set(editable_organizations_for_user(request.user).values_list("pk", flat=True))
     context = state_context()
-    rows = []
-    for plan in with_parts(plans):
-        states = step_states(prefetched_plan_to_document(plan, link_order=False), context)
-        rows.append({"plan": plan, "completeness": completeness(states), "can_edit": plan.organization_id in editable})
-    return render(request, "planner/dashboard.html", {"rows": rows, "can_create": bool(editable), "archived": archived})
+    rows = [
+        {
+            "plan": plan,
+            "completeness": completeness(step_states(prefetched_plan_to_document(plan, link_order=False), context)),
+            "can_edit": can_edit(plan),
+        }
+        for plan in with_parts(plans)
+    ]
+    can_create = editable_organizations_for_user(request.user).exists()
+    return render(request, "planner/dashboard.html", {"rows": rows, "can_create": can_create, "archived": archived})
+
+
+def _editable_organizations_or_403(request: HttpRequest):
+    organizations = editable_organizations_for_user(request.user)
+    if not organizations.exists():
+        raise PermissionDenied
+    return organizations
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
-    organizations = editable_organizations_for_user(request.user)
-    if not organizations.exists():
-        raise PermissionDenied
+    organizations = _editable_organizations_or_403(request)
     form = PlanBasicsForm(
         request.POST or None,
         organizations=organizations,
-        initial={"organization": organizations.first(), "horizon_months": 12, "language": request.LANGUAGE_CODE},
+        initial={"organization": organizations.first().pk, "horizon_months": 12, "language": request.LANGUAGE_CODE},
     )
     if request.method == "POST" and form.is_valid():
-        plan = services.plan_create(form=form, user=request.user)
+        plan = services.plan_create(user=request.user, **form.values())
         messages.success(request, _("The plan was created. Next: take stock of the situation."))
         return redirect("planner:step", pk=plan.pk, step=STEPS[1].slug)
     template_form = PlanFromTemplateForm(
@@ -69,9 +94,7 @@ def plan_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_create_from_template(request: HttpRequest) -> HttpResponse:
-    organizations = editable_organizations_for_user(request.user)
-    if not organizations.exists():
-        raise PermissionDenied
+    organizations = _editable_organizations_or_403(request)
     form = PlanFromTemplateForm(request.POST, organizations=organizations, templates=plan_template_list())
     if not form.is_valid():
         messages.error(request, _("Please choose a template and an organization."))
@@ -88,9 +111,7 @@ def plan_create_from_template(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_import(request: HttpRequest) -> HttpResponse:
-    organizations = editable_organizations_for_user(request.user)
-    if not organizations.exists():
-        raise PermissionDenied
+    organizations = _editable_organizations_or_403(request)
     form = PlanImportForm(
         request.POST or None,
         request.FILES or None,
@@ -101,7 +122,9 @@ def plan_import(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.plan_import_file(
-                raw=form.cleaned_data["file"].read(), organization=form.cleaned_data["organization"], user=request.user
+                raw=read_upload(form.cleaned_data["file"]),
+                organization=form.cleaned_data["organization"],
+                user=request.user,
             )
         except PlanFileError as error:
             problems = error.problems
@@ -124,7 +147,7 @@ def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_to_edit(request, pk)
+    plan = plan_for_editor(request.user, pk)
     copy = services.plan_duplicate(plan=plan, user=request.user)
     messages.success(request, _("The plan was duplicated. This is the copy."))
     return redirect("planner:plan", pk=copy.pk)
@@ -133,7 +156,7 @@ def plan_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_to_edit(request, pk)
+    plan = plan_for_editor(request.user, pk)
     if plan.status == Plan.Status.ARCHIVED:
         services.plan_restore(plan=plan)
         messages.success(request, _("The plan was restored from the archive."))
@@ -143,18 +166,12 @@ def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("planner:plan", pk=plan.pk)
 
 
-def _plan_to_edit(request: HttpRequest, pk: int) -> Plan:
-    plan = plan_for_user(request.user, pk)
-    if not can_edit(request.user, plan):
-        raise PermissionDenied
-    return plan
-
-
 @login_required
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = plan_with_parts(plan_for_user(request.user, pk).pk)
+    plan = plan_for_user(request.user, pk, parts=True)
     document = prefetched_plan_to_document(plan)
     states = step_states(document)
+    check = plan_check(document)
     return render(
         request,
         "planner/plan_detail.html",
@@ -163,83 +180,92 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "states": states,
             "completeness": completeness(states),
             "mix": content_mix(list(plan.content_themes.all())),
-            "reports": reports_for_plan(plan),
-            "can_edit": can_edit(request.user, plan),
-            **_check_context(plan_check(document)),
+            "can_edit": can_edit(plan),
+            "check": check,
+            "findings": check.findings,
         },
     )
-
-
-def _check_context(check: PlanCheck) -> dict:
-    labels = dict(ChecklistItem.Dimension.choices)
-    return {
-        "check": check,
-        "findings": check.findings,
-        "radar": radar_chart(
-            [(str(labels[d]), score) for d, score in check.readiness.dimensions.items()],
-            size=320,
-            label=gettext("Readiness per dimension"),
-        ),
-        **readiness_context(check),
-    }
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    plan = plan_for_user(request.user, pk)
-    if step not in STEP_BY_SLUG:
-        raise Http404
-    if not can_edit(request.user, plan):
-        raise PermissionDenied
-    current = STEP_BY_SLUG[step]
-    previous, following = neighbours(step)
-    restored = False
-    conflict = False
-
-    if request.method == "POST":
+    plan = plan_for_editor(request.user, pk, parts=True)
+    current = step_or_404(step)
+    if request.method == "GET":
+        return _step_get(request, plan, current)
+    try:
         forms = current.forms(plan=plan, user=request.user, data=request.POST)
-        revision = RevisionForm(request.POST)
-        expected = revision.cleaned_data["revision"] if revision.is_valid() else -1
-        target = _navigation_target(request, plan.pk, current.slug, previous, following)
-        if forms.is_valid():
-            try:
-                services.plan_step_save(
-                    plan=plan, forms=forms, expected_revision=expected, user=request.user, step=step
-                )
-            except services.StalePlanError:
-                conflict = True
-                plan.refresh_from_db()
-                services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
-                messages.error(
-                    request,
-                    _(
-                        "Someone else saved this plan while you were editing. Nothing was overwritten: "
-                        "your input is still in the form below. Compare it with the current plan and "
-                        "save again to keep your version."
-                    ),
-                )
-            else:
-                messages.success(request, _("Saved."))
-                return redirect(target)
-        else:
-            services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
-            if _nav(request) in ("back", "jump"):
-                messages.warning(
-                    request,
-                    _("Your input on “%(step)s” has errors; it was kept as a draft for you to finish later.")
-                    % {"step": current.title},
-                )
-                return redirect(target)
-            messages.error(request, _("Please correct the marked fields. Nothing you typed was lost."))
-    else:
-        draft = services.step_draft_load(plan=plan, step=step, user=request.user)
-        forms = current.forms(plan=plan, user=request.user, data=draft)
-        if draft is not None:
-            restored = True
-            forms.is_valid()  # show the draft's errors
+    except TooManyRowsError:
+        messages.error(request, _too_many_rows_message())
+        return _step_page(request, plan, current, current.forms(plan=plan, user=request.user), status=400)
+    if not forms.is_valid():
+        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
+        if _nav(request) in ("back", "jump"):
+            messages.warning(
+                request,
+                _("Your input on “%(step)s” has errors; it was kept as a draft for you to finish later.")
+                % {"step": current.title},
+            )
+            return redirect(_navigation_target(request, plan.pk, current))
+        messages.error(request, _("Please correct the marked fields. Nothing you typed was lost."))
+        return _step_page(request, plan, current, forms)
+    try:
+        services.plan_edit_save(
+            plan=plan, user=request.user, step=step, expected_revision=_posted_revision(request), edit=forms.edit()
+        )
+    except DatabaseError:
+        logger.exception("saving step %s of plan %s failed", step, plan.pk)
+        messages.error(
+            request,
+            _(
+                "The plan could not be saved: the database did not accept the change. Nothing was changed, "
+                "and your input is still in the form below. Please try again in a moment."
+            ),
+        )
+        return _step_page(request, plan, current, forms, status=503)
+    except services.StalePlanError:
+        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
+        messages.error(
+            request,
+            _(
+                "Someone else saved this plan while you were editing. Nothing was overwritten: "
+                "your input is still in the form below. Compare it with the current plan and "
+                "save again to keep your version."
+            ),
+        )
+        current_plan = plan_for_editor(request.user, pk, parts=True)
+        return _step_page(request, current_plan, current, forms, status=409, conflict=True)
+    messages.success(request, _("Saved."))
+    return redirect(_navigation_target(request, plan.pk, current))
 
-    document = plan_to_document(plan)
+
+def _step_get(request: HttpRequest, plan: Plan, current: Step) -> HttpResponse:
+    draft = services.step_draft_load(plan=plan, step=current.slug, user=request.user)
+    if draft is None:
+        return _step_page(request, plan, current, current.forms(plan=plan, user=request.user))
+    try:
+        forms = current.forms(plan=plan, user=request.user, data=draft)
+    except TooManyRowsError:
+        services.step_draft_discard(plan=plan, step=current.slug, user=request.user)
+        messages.warning(request, _too_many_rows_message())
+        return _step_page(request, plan, current, current.forms(plan=plan, user=request.user))
+    forms.is_valid()  # show the draft's errors
+    return _step_page(request, plan, current, forms, restored=True)
+
+
+def _step_page(
+    request: HttpRequest,
+    plan: Plan,
+    current: Step,
+    forms: StepForms,
+    *,
+    status: int = 200,
+    restored: bool = False,
+    conflict: bool = False,
+) -> HttpResponse:
+    document = prefetched_plan_to_document(plan)
+    previous, following = neighbours(current.slug)
     context = {
         "plan": plan,
         "step": current,
@@ -251,10 +277,19 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         "revision": plan.revision,
         "restored": restored,
         "conflict": conflict,
-        "step_findings": plan_check(document).for_step(step),
+        "step_findings": plan_check(document).for_step(current.slug),
         **forms.context(),
     }
-    return render(request, forms.template, context, status=409 if conflict else 200)
+    return render(request, forms.template, context, status=status)
+
+
+def _too_many_rows_message() -> str:
+    return _("The form holds more rows than a plan may have; nothing was saved. Reload the page and try again.")
+
+
+def _posted_revision(request: HttpRequest) -> int:
+    revision = RevisionForm(request.POST)
+    return revision.cleaned_data["revision"] if revision.is_valid() else -1
 
 
 def _nav(request: HttpRequest) -> str:
@@ -264,20 +299,18 @@ def _nav(request: HttpRequest) -> str:
     return request.POST.get("nav", "next")
 
 
-def _navigation_target(request: HttpRequest, pk: int, slug: str, previous, following) -> str:
+def _navigation_target(request: HttpRequest, pk: int, current: Step) -> str:
+    previous, following = neighbours(current.slug)
     nav = _nav(request)
     if nav == "back" and previous:
         return reverse("planner:step", args=[pk, previous.slug])
-    if nav == "jump" and request.POST.get("to") in STEP_BY_SLUG:
+    if nav == "jump" and request.POST.get("to") in {s.slug for s in STEPS}:
         return reverse("planner:step", args=[pk, request.POST["to"]])
     if nav == "next" and following:
         return reverse("planner:step", args=[pk, following.slug])
     if nav == "stay":
-        return reverse("planner:step", args=[pk, slug])
+        return reverse("planner:step", args=[pk, current.slug])
     return reverse("planner:plan", args=[pk])
-
-
-MAX_ROWS = 500  # the plan file's limit for a list
 
 
 @login_required
@@ -285,20 +318,18 @@ MAX_ROWS = 500  # the plan file's limit for a list
 def step_row(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """A new blank row for one of the step's formsets (htmx): the row, and the formset's
     row count, updated out of band."""
-    plan = plan_for_user(request.user, pk)
-    if step not in STEP_BY_SLUG or not can_edit(request.user, plan):
-        raise Http404
+    plan = plan_for_editor(request.user, pk, parts=True)
+    current = step_or_404(step)
     prefix = request.GET.get("prefix", "")
     try:
         index = int(request.GET.get(f"{prefix}-TOTAL_FORMS", ""))
     except ValueError:
         return HttpResponseBadRequest(_("The row count is missing."))
-    if not 0 <= index < MAX_ROWS:
-        return HttpResponseBadRequest(_("At most %(count)s rows are possible.") % {"count": MAX_ROWS})
-    current = STEP_BY_SLUG[step]
-    row = current.forms(plan=plan, user=request.user).row(prefix=prefix, index=index, params=request.GET)
+    if not 0 <= index < limits.MAX_LIST:
+        return HttpResponseBadRequest(_("At most %(count)s rows are possible.") % {"count": limits.MAX_LIST})
+    row = current.forms(plan=plan, user=request.user).new_row(prefix=prefix, index=index, params=request.GET)
     if row is None:
-        raise Http404
+        return HttpResponseBadRequest(_("This step has no such list."))
     template, context = row
     return render(
         request,
@@ -312,19 +343,22 @@ def step_row(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 def step_draft_autosave(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """Keep what is being typed as a draft (htmx, on change), so a session that times out
     before the user saves loses nothing. A form older than the plan is not kept."""
-    plan = plan_for_user(request.user, pk)
-    if step not in STEP_BY_SLUG or not can_edit(request.user, plan):
-        raise Http404
-    revision = RevisionForm(request.POST)
-    if revision.is_valid() and revision.cleaned_data["revision"] == plan.revision:
-        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
-        return HttpResponse(status=204)
-    return HttpResponse(status=409)
+    plan = plan_for_editor(request.user, pk)
+    step_or_404(step)
+    if _posted_revision(request) != plan.revision:
+        return HttpResponse(status=409)
+    try:
+        posted_row_count(request.POST)
+    except TooManyRowsError:
+        return HttpResponseBadRequest(_too_many_rows_message())
+    services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
+    return HttpResponse(status=204)
 
 
 @login_required
 @require_http_methods(["POST"])
 def step_draft_discard(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    plan = plan_for_user(request.user, pk)
+    plan = plan_for_editor(request.user, pk)
+    step_or_404(step)
     services.step_draft_discard(plan=plan, step=step, user=request.user)
     return redirect("planner:step", pk=plan.pk, step=step)

@@ -1,23 +1,21 @@
-"""Charts for the PDF as inline SVG: pure functions, no browser, no network.
+"""The geometry of the PDF's charts: pure functions returning numbers and texts.
 
-Every text that goes into an SVG passes through ``escape``; the result is marked safe
-only because of that, so a plan title like ``<script>`` is drawn as text.
+``templates/charts/gantt.svg`` and ``bars.svg`` draw them; the template engine escapes every
+text. The readiness radar belongs to the plan check (checklists.charts).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from dateutil.relativedelta import relativedelta
 
-INK = "#1d2733"
-MUTED = "#5b6773"
-GRID = "#c8d0d9"
-ACCENT = "#0b3d6b"
-FILL = "#3b7dbf"
+from checklists.charts import clamp_percent, shorten
+
 PHASE_COLOURS = (
     "#8a97a6",
     "#0b3d6b",
@@ -30,150 +28,178 @@ PHASE_COLOURS = (
     "#8f5a9e",
     "#b58cc2",
 )
-FONT = 'font-family="Noto Sans, sans-serif"'
+ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The roadmap: a label column, then one row per milestone below the month names.
+GANTT_LABEL_WIDTH = 170
+GANTT_ROW = 18
+GANTT_TOP = 26
+GANTT_MAX_MONTH_LABELS = 18  # a longer roadmap names every second (third, ...) month
+GANTT_LABEL_CHARS = 34
+# The bars: a label column, the bars, then the value.
+BARS_LABEL_WIDTH = 110
+BARS_ROW = 13
+BARS_LABEL_CHARS = 24
 
 
-def _num(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def _tenth(value: float) -> float:
+    return round(value, 1)  # more precision is invisible and only bloats the SVG
 
 
-def _svg(width: float, height: float, body: list[str], label: str) -> SafeString:
-    return mark_safe(  # noqa: S308 - every text in body was escaped
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}" height="{_num(height)}" '
-        f'viewBox="0 0 {_num(width)} {_num(height)}" role="img" aria-label="{escape(label)}">'
-        + "".join(body)
-        + "</svg>"
-    )
-
-
-def _text(x: float, y: float, text: str, *, size: float = 9, anchor: str = "start", fill: str = INK, bold=False) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    return (
-        f'<text x="{_num(x)}" y="{_num(y)}" font-size="{_num(size)}" text-anchor="{anchor}" fill="{fill}" '
-        f"{FONT}{weight}>{escape(text)}</text>"
-    )
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def radar_chart(values: list[tuple[str, int]], *, size: float = 300, label: str = "") -> SafeString:
-    """A spider chart of 0-100 scores, one axis per (label, score), clockwise from the top."""
-    if len(values) < 3:
-        return mark_safe("")
-    margin = 70
-    width = size + 2 * margin
-    height = size + 40
-    cx, cy, radius = width / 2, height / 2, size / 2 - 10
-    count = len(values)
-
-    def point(index: int, fraction: float) -> tuple[float, float]:
-        angle = -math.pi / 2 + 2 * math.pi * index / count
-        return cx + radius * fraction * math.cos(angle), cy + radius * fraction * math.sin(angle)
-
-    body = []
-    for ring in (0.25, 0.5, 0.75, 1.0):
-        ring_points = " ".join(f"{_num(x)},{_num(y)}" for x, y in (point(i, ring) for i in range(count)))
-        body.append(f'<polygon points="{ring_points}" fill="none" stroke="{GRID}" stroke-width="0.7"/>')
-    for i, (name, score) in enumerate(values):
-        x, y = point(i, 1.0)
-        body.append(
-            f'<line x1="{_num(cx)}" y1="{_num(cy)}" x2="{_num(x)}" y2="{_num(y)}" stroke="{GRID}" stroke-width="0.7"/>'
-        )
-        lx, ly = point(i, 1.12)
-        anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
-        body.append(_text(lx, ly + 3, f"{_shorten(name, 22)} {score}", size=8.5, anchor=anchor))
-    shape = " ".join(
-        f"{_num(x)},{_num(y)}"
-        for x, y in (point(i, max(0, min(100, score)) / 100) for i, (_name, score) in enumerate(values))
-    )
-    body.append(f'<polygon points="{shape}" fill="{FILL}" fill-opacity="0.3" stroke="{ACCENT}" stroke-width="1.5"/>')
-    for ring in (50, 100):
-        _x, y = point(0, ring / 100)
-        body.append(_text(cx + 3, y + 9, str(ring), size=6.5, fill=MUTED))
-    return _svg(width, height, body, label)
+# --- the roadmap -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    start: dt.date
-    end: dt.date
+class Milestone:
+    title: str
+    start: dt.date | None
+    end: dt.date | None
     phase: int = 1
 
 
-def _month_starts(first: dt.date, last: dt.date) -> list[dt.date]:
-    months, current = [], first.replace(day=1)
-    while current <= last:
-        months.append(current)
-        current = (current.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return months
+@dataclass(frozen=True)
+class GanttMonth:
+    x: float  # the grid line at the month's first day
+    text_x: float
+    text: str  # its name, or "" where the axis is too crowded to name every month
 
 
-def gantt_chart(
-    bars: list[Bar], *, width: float = 500, phase_label: str = "Phase", label: str = "", months: list[str] | None = None
-) -> SafeString:
-    """A roadmap: one row per bar on a month axis; the bar's colour is its phase.
-
-    ``months`` are the twelve month abbreviations in the report's language.
-    """
-    bars = [b for b in bars if b.start and b.end and b.end >= b.start]
-    if not bars:
-        return mark_safe("")
-    months = months or ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    first, last = min(b.start for b in bars), max(b.end for b in bars)
-    axis = _month_starts(first, last)
-    origin = axis[0]
-    finish = (axis[-1].replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    label_width, row, top = 170, 18, 26
-    span = (finish - origin).days or 1
-    plot = width - label_width - 8
-
-    def x(day: dt.date) -> float:
-        return label_width + plot * (day - origin).days / span
-
-    height = top + row * len(bars) + 8
-    body = []
-    step = max(1, math.ceil(len(axis) / 18))
-    for i, month in enumerate(axis):
-        body.append(
-            f'<line x1="{_num(x(month))}" y1="{top - 4}" x2="{_num(x(month))}" y2="{_num(height - 6)}" '
-            f'stroke="{GRID}" stroke-width="0.5"/>'
-        )
-        if i % step == 0:
-            text = months[month.month - 1] + (f" {month.year % 100:02d}" if month.month == 1 or i == 0 else "")
-            body.append(_text(x(month) + 2, top - 8, text, size=7, fill=MUTED))
-    for i, bar in enumerate(bars):
-        y = top + i * row
-        colour = PHASE_COLOURS[bar.phase % len(PHASE_COLOURS)]
-        body.append(_text(0, y + 12, _shorten(bar.label, 34), size=8))
-        end = bar.end + dt.timedelta(days=1)
-        body.append(
-            f'<rect x="{_num(x(bar.start))}" y="{y + 3}" width="{_num(max(2, x(end) - x(bar.start)))}" '
-            f'height="{row - 6}" rx="2" fill="{colour}"/>'
-        )
-        body.append(_text(x(bar.start) + 3, y + 12, f"{phase_label} {bar.phase}", size=6.5, fill="#ffffff"))
-    return _svg(width, height, body, label)
+@dataclass(frozen=True)
+class GanttBar:
+    title: str
+    x: float
+    y: float
+    width: float
+    height: float
+    text_y: float  # the baseline of the title (left) and of the phase (in the bar)
+    colour: str
+    phase_x: float
+    phase_text: str
 
 
-def horizontal_bars(values: list[tuple[str, int | None]], *, width: float = 260, label: str = "") -> SafeString:
-    """Percentages (0-100) as horizontal bars, one per (label, value); None is drawn as "–"."""
-    if not values:
-        return mark_safe("")
-    label_width, row = 110, 13
-    plot = width - label_width - 28
-    height = row * len(values) + 4
-    body = []
-    for i, (name, value) in enumerate(values):
-        y = i * row
-        body.append(_text(0, y + 9.5, _shorten(name, 24), size=7.5))
-        body.append(f'<rect x="{label_width}" y="{y + 2}" width="{_num(plot)}" height="{row - 4}" fill="#eef2f6"/>')
-        if value is not None:
-            share = max(0, min(100, value))
-            body.append(
-                f'<rect x="{label_width}" y="{y + 2}" width="{_num(plot * share / 100)}" height="{row - 4}" '
-                f'fill="{FILL}"/>'
+@dataclass(frozen=True)
+class Gantt:
+    width: float
+    height: float
+    grid_top: float
+    grid_bottom: float
+    month_text_y: float
+    months: tuple[GanttMonth, ...]
+    bars: tuple[GanttBar, ...]
+    label: str  # for screen readers
+
+
+def gantt(
+    *,
+    milestones: Sequence[Milestone],
+    width: float = 500,
+    phase_label: str = "Phase",
+    label: str = "",
+    months: Sequence[str] = ENGLISH_MONTHS,
+) -> Gantt | None:
+    """A roadmap: one bar per milestone with both dates on a month axis, coloured by its phase.
+    Milestones without dates or ending before they start are left out; None when none is left.
+    ``months`` are the twelve month abbreviations in the report's language."""
+    dated = [m for m in milestones if m.start and m.end and m.end >= m.start]
+    if not dated:
+        return None
+    origin = min(m.start for m in dated).replace(day=1)
+    last = max(m.end for m in dated)
+    count = (last.year - origin.year) * 12 + last.month - origin.month + 1
+    axis = [origin + relativedelta(months=index) for index in range(count)]
+    # Day offsets from the origin, not dates: the axis may end in December 9999.
+    span = (axis[-1] - origin).days + calendar.monthrange(axis[-1].year, axis[-1].month)[1]
+    plot = width - GANTT_LABEL_WIDTH - 8
+
+    def x(days: int) -> float:
+        return GANTT_LABEL_WIDTH + plot * days / span
+
+    every = max(1, math.ceil(count / GANTT_MAX_MONTH_LABELS))
+    month_marks = []
+    for index, month in enumerate(axis):
+        text = ""
+        if index % every == 0:
+            year = f" {month.year % 100:02d}" if month.month == 1 or index == 0 else ""
+            text = months[month.month - 1] + year
+        at = x((month - origin).days)
+        month_marks.append(GanttMonth(x=_tenth(at), text_x=_tenth(at + 2), text=text))
+    bars = []
+    for index, milestone in enumerate(dated):
+        top = GANTT_TOP + index * GANTT_ROW
+        start = x((milestone.start - origin).days)
+        end = x((milestone.end - origin).days + 1)  # the bar covers the end day
+        bars.append(
+            GanttBar(
+                title=shorten(milestone.title, GANTT_LABEL_CHARS),
+                x=_tenth(start),
+                y=top + 3,
+                width=_tenth(max(2, end - start)),
+                height=GANTT_ROW - 6,
+                text_y=top + 12,
+                colour=PHASE_COLOURS[milestone.phase % len(PHASE_COLOURS)],
+                phase_x=_tenth(start + 3),
+                phase_text=f"{phase_label} {milestone.phase}",
             )
-        body.append(_text(label_width + plot + 4, y + 9.5, "–" if value is None else f"{value} %", size=7.5))
-    return _svg(width, height, body, label)
+        )
+    height = GANTT_TOP + GANTT_ROW * len(dated) + 8
+    return Gantt(
+        width=width,
+        height=height,
+        grid_top=GANTT_TOP - 4,
+        grid_bottom=height - 6,
+        month_text_y=GANTT_TOP - 8,
+        months=tuple(month_marks),
+        bars=tuple(bars),
+        label=label,
+    )
+
+
+# --- percentages as horizontal bars ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarRow:
+    label: str
+    y: float  # the top of the bar
+    text_y: float  # the baseline of the label and the value
+    fill_width: float | None  # None: no value
+    value_text: str
+
+
+@dataclass(frozen=True)
+class Bars:
+    width: float
+    height: float
+    track_x: float
+    track_width: float
+    bar_height: float
+    value_x: float
+    rows: tuple[BarRow, ...]
+    label: str  # for screen readers
+
+
+def bars(*, values: Sequence[tuple[str, int | None]], width: float = 260, label: str = "") -> Bars | None:
+    """Percentages as horizontal bars, one per (label, value): the bar clamped to 0-100, the
+    value written as given; None is drawn as "–". None for no values."""
+    if not values:
+        return None
+    plot = width - BARS_LABEL_WIDTH - 28
+    rows = tuple(
+        BarRow(
+            label=shorten(name, BARS_LABEL_CHARS),
+            y=index * BARS_ROW + 2,
+            text_y=index * BARS_ROW + 9.5,
+            fill_width=None if value is None else _tenth(plot * clamp_percent(value) / 100),
+            value_text="–" if value is None else f"{value} %",
+        )
+        for index, (name, value) in enumerate(values)
+    )
+    return Bars(
+        width=width,
+        height=BARS_ROW * len(values) + 4,
+        track_x=BARS_LABEL_WIDTH,
+        track_width=_tenth(plot),
+        bar_height=BARS_ROW - 4,
+        value_x=_tenth(BARS_LABEL_WIDTH + plot + 4),
+        rows=rows,
+        label=label,
+    )

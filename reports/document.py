@@ -11,13 +11,13 @@ from collections import Counter
 from typing import Any
 
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from checklists.check import plan_check
 from checklists.models import Channel, ChecklistItem, Source
-from checklists.rules import Finding, check_plan
-from checklists.scoring import Readiness, readiness
+from checklists.rules import Severity
 from planner.models import KPI, TECHNOGRAPHICS, Goal
 
 from . import charts
@@ -37,10 +37,6 @@ def technographic_labels() -> dict[str, str]:
         "spectators": _("Spectators"),
         "inactives": _("Inactives"),
     }
-
-
-def severity_labels() -> dict[str, str]:
-    return {"error": _("Critical"), "warning": _("Warning"), "info": _("Note")}
 
 
 def checklist_status_labels() -> dict[str, str]:
@@ -66,11 +62,6 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def _findings_and_readiness(snapshot: dict[str, Any]) -> tuple[list[Finding], Readiness]:
-    findings = check_plan(snapshot)  # sorted by severity
-    return findings, readiness(snapshot, findings)
-
-
 def _goals(plan: dict[str, Any]) -> list[dict[str, Any]]:
     categories = dict(Goal.Category.choices)
     metrics = dict(KPI.Metric.choices)
@@ -90,7 +81,7 @@ def _target_groups(plan: dict[str, Any]) -> list[dict[str, Any]]:
     for group in plan.get("target_groups", []):
         profile = group.get("technographics") or {}
         bars = [(labels[rung], profile.get(rung)) for rung in TECHNOGRAPHICS]
-        chart = charts.horizontal_bars(bars, label=_("Social Technographics profile")) if profile else ""
+        chart = charts.bars(values=bars, label=_("Social Technographics profile")) if profile else None
         groups.append({**group, "technographics_chart": chart})
     return sorted(groups, key=lambda g: g.get("priority", 3))
 
@@ -112,7 +103,7 @@ def _channel_matrix(plan: dict[str, Any], channel_names: dict[str, str]) -> dict
     return {"groups": groups, "rows": rows}
 
 
-def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], str, str]:
+def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], charts.Gantt | None, charts.Gantt | None]:
     """The milestones in order, the Gantt chart of all, and one of the first few for the summary."""
     milestones = []
     for milestone in plan.get("milestones", []):
@@ -120,17 +111,17 @@ def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], str, str]:
             {**milestone, "start_date": _date(milestone.get("start")), "end_date": _date(milestone.get("end"))}
         )
     milestones.sort(key=lambda m: (m.get("phase", 1), m["start_date"] or dt.date.max))
-    bars = [
-        charts.Bar(m.get("title", ""), m["start_date"], m["end_date"], m.get("phase", 1))
+    dated = [
+        charts.Milestone(m.get("title", ""), m["start_date"], m["end_date"], m.get("phase", 1))
         for m in milestones
         if m["start_date"] and m["end_date"]
     ]
     months = month_abbreviations()
-    chart = charts.gantt_chart(bars, width=640, phase_label=_("Phase"), label=_("Roadmap"), months=months)
-    glance = charts.gantt_chart(
-        bars[:SUMMARY_MILESTONES], width=640, phase_label=_("Phase"), label=_("Roadmap"), months=months
-    )
-    return milestones, chart, glance
+
+    def roadmap(shown: list[charts.Milestone]) -> charts.Gantt | None:
+        return charts.gantt(milestones=shown, width=640, phase_label=_("Phase"), label=_("Roadmap"), months=months)
+
+    return milestones, roadmap(dated), roadmap(dated[:SUMMARY_MILESTONES])
 
 
 def _checklist(plan: dict[str, Any]) -> dict[str, Any]:
@@ -159,54 +150,30 @@ def _checklist(plan: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _approval(snapshot: dict[str, Any]) -> dict[str, Any]:
-    """Who approved the plan when, if the snapshot says so; otherwise it is a draft."""
-    approval = snapshot.get("approval") or {}
-    approved = approval.get("status") == "approved"
-    at = approval.get("at")
-    return {
-        "approved": approved,
-        "by": approval.get("by", "") if approved else "",
-        "at": (parse_datetime(at) or _date(at)) if approved and isinstance(at, str) else None,
-    }
-
-
 def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None) -> dict[str, Any]:
     plan = snapshot.get("plan", {})
-    findings, score = _findings_and_readiness(snapshot)
+    check = plan_check(snapshot)
     channel_names = dict(Channel.objects.values_list("slug", "name"))
     goals = _goals(plan)
     milestones, gantt, summary_gantt = _roadmap(plan)
     roles = plan.get("roles", [])
     resources = plan.get("resources") or {}
     role_hours = sum(r.get("hours_per_week") or 0 for r in roles)
-    severity = severity_labels()
-    dimension_labels = {name: str(label) for name, label in ChecklistItem.Dimension.choices}
-    radar = charts.radar_chart(
-        [(dimension_labels.get(name, name), value) for name, value in score.dimensions.items()],
-        size=150,
-        label=_("Readiness by dimension"),
-    )
+    dimension_labels = dict(ChecklistItem.Dimension.choices)
     context = {
         "plan": plan,
         "variant": variant,
         "full": variant != "short",
         "number": number,
         "generated_at": timezone.now(),
-        "approval": _approval(snapshot),
         "start_date": _date(plan.get("start_date")),
         "goals": goals,
         "summary_goals": goals[:SUMMARY_GOALS],
         "more_goals": max(0, len(goals) - SUMMARY_GOALS),
-        "findings": [{"finding": f, "severity_label": severity.get(f.severity, f.severity)} for f in findings],
-        "top_findings": [
-            {"finding": f, "severity_label": severity.get(f.severity, f.severity)}
-            for f in findings
-            if f.severity != "info"
-        ][:3],
-        "readiness": score,
-        "readiness_weakest": dimension_labels.get(score.weakest, score.weakest),
-        "radar_chart": radar,
+        "findings": check.findings,
+        "top_findings": [f for f in check.findings if f.severity != Severity.INFO][:3],
+        "readiness": check.readiness,
+        "readiness_weakest": dimension_labels.get(check.readiness.weakest, check.readiness.weakest),
         "milestones": milestones,
         "gantt_chart": gantt,
         "summary_gantt": summary_gantt,

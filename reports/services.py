@@ -29,23 +29,12 @@ def _enqueue(report: Report) -> None:
     transaction.on_commit(lambda: render_report.apply_async((report_id,), queue=queue))
 
 
-def _approval(plan: Plan) -> dict:
-    """The plan's approval state for the cover; who and when once the plan records them."""
-    approved_at = getattr(plan, "approved_at", None)
-    approved_by = getattr(plan, "approved_by", None)
-    return {
-        "status": plan.status,
-        "by": (approved_by.get_full_name() or approved_by.get_username()) if approved_by else "",
-        "at": approved_at.isoformat() if approved_at else None,
-    }
-
-
 @transaction.atomic
 def report_request(*, plan: Plan, user, variant: str = Report.Variant.FULL) -> Report:
     """Snapshot the plan, number the report and queue its rendering."""
     Plan.objects.select_for_update().filter(pk=plan.pk).first()  # serialises numbering per plan
     previous = Report.objects.filter(plan=plan).order_by("-number").only("number", "snapshot").first()
-    snapshot = {**plan_to_document(plan), "approval": _approval(plan)}
+    snapshot = plan_to_document(plan)
     report = Report.objects.create(
         plan=plan,
         number=previous.number + 1 if previous else 1,
@@ -124,7 +113,9 @@ def report_claim(*, report_id: int, task_id: str) -> Report | None:
 
 
 def report_render(*, report: Report) -> Report:
-    """Render a claimed report and store its file; failures are the caller's to record."""
+    """Render a claimed report and store its file; failures are the caller's to record.
+    Returns the report as stored afterwards: done, or failed when given up, or as another
+    delivery left it when this one no longer held the claim."""
     if report.deliveries > settings.REPORT_MAX_DELIVERIES:
         report_fail(
             report=report,
@@ -135,7 +126,7 @@ def report_render(*, report: Report) -> Report:
             )
             % {"count": report.deliveries - 1},
         )
-        return report
+        return Report.objects.get(pk=report.pk)
     started = time.monotonic()
     rendered = render_pdf(snapshot=report.snapshot, variant=report.variant, number=report.number)
     seconds = time.monotonic() - started

@@ -36,7 +36,7 @@ def render_report(self, report_id: int) -> str:
     if report is None:
         return "nothing to do"
     try:
-        services.report_render(report=report)
+        rendered = services.report_render(report=report)
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= MAX_RETRIES:
             services.report_fail(report=report, reason=_("Rendering failed repeatedly: %(error)s") % {"error": exc})
@@ -57,7 +57,9 @@ def render_report(self, report_id: int) -> str:
             reason=_("Rendering failed: %(error)s") % {"error": f"{type(exc).__name__}: {exc}"},
         )
         return "failed"
-    return "done"
+    # What the row says, not what this delivery hoped: given up after too many deliveries
+    # it is "failed", and a render another delivery finished or failed first keeps that state.
+    return str(rendered.status)
 
 
 def _backoff(retries: int) -> int:

@@ -3,7 +3,8 @@
 A rule reads the plan part of a plan-file document (``document["plan"]``; any key may be
 missing in a draft) and returns one message per problem it sees. ``check_plan`` wraps the
 messages into :class:`Finding` objects with the rule's code, severity, source article,
-wizard step and the articles' measures, sorted by severity, then code.
+wizard step (by the slug of the wizard's URLs) and the articles' measures, sorted by
+severity, then code.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from ..selectors import Benchmark, benchmark_list
 from . import channels, goals, organization  # noqa: F401 - importing registers the rules
-from .base import RULES, SEVERITY_ORDER, STEPS, Context, Finding, Rule
+from .base import RULES, SEVERITY_ORDER, Context, Finding, Rule, Severity
 
-__all__ = ["RULES", "SEVERITY_ORDER", "STEPS", "Benchmark", "Finding", "Rule", "check_plan"]
+__all__ = ["RULES", "SEVERITY_ORDER", "Benchmark", "Finding", "Rule", "Severity", "check_plan"]
 
 
 def check_plan(

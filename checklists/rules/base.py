@@ -7,17 +7,25 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import models
 from django.utils.formats import number_format
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from .. import content
 from ..selectors import Benchmark
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-STEPS = (
-    "basics", "situation", "goals", "target_groups", "channels", "content",
-    "roles", "guidelines", "roadmap", "resources", "checklist",
-)  # fmt: skip
+
+class Severity(models.TextChoices):
+    """How serious a finding is: the one label of each, on screen and in the PDF. Listed from
+    the most serious down; findings are sorted in this order."""
+
+    ERROR = "error", _("Critical")
+    WARNING = "warning", _("Warning")
+    INFO = "info", _("Note")
+
+
+SEVERITY_ORDER: dict[str, int] = {severity.value: rank for rank, severity in enumerate(Severity)}
 DAYS_PER_MONTH = 365.25 / 12
 MIN_HORIZON_MONTHS = 6
 MAX_PILOT_CHANNELS = 2
@@ -31,14 +39,18 @@ LOWER_IS_BETTER = {"service_tickets"}
 @dataclass(frozen=True)
 class Finding:
     code: str
-    severity: str  # "error" | "warning" | "info"
+    severity: str  # a Severity value
     message: str
     source: str  # the title of the article the rule comes from
-    step: str  # the wizard step to fix it in
+    step: str  # the slug of the wizard step to fix it in (as in the wizard's URLs)
     measures: tuple[str, ...] = ()
 
-    def as_json(self) -> dict:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "source": self.source}
+    @property
+    def severity_label(self) -> str:
+        return str(Severity(self.severity).label)
+
+    def as_json(self) -> dict[str, str]:
+        return {"code": self.code, "severity": str(self.severity), "message": self.message, "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -53,9 +65,9 @@ RuleCheck = Callable[[Mapping[str, Any], Context], list[str]]
 @dataclass(frozen=True)
 class Rule:
     code: str
-    severity: str
+    severity: Severity
     source: str  # a Source slug (content.sources)
-    step: str
+    step: str  # the wizard step's slug (planner.steps.STEP_BY_SLUG), e.g. "target-groups"
     dimension: str  # the readiness dimension a finding lowers (checklists.scoring)
     measures: tuple[tuple[str, int], ...]  # (checklist item slug, index of its measure)
     check: RuleCheck
@@ -72,9 +84,17 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: str, *, source: str, step: str, dimension: str, measures=()) -> Callable:
+def rule(
+    code: str,
+    severity: Severity,
+    *,
+    source: str,
+    step: str,
+    dimension: str,
+    measures: tuple[tuple[str, int], ...] | list[tuple[str, int]] = (),
+) -> Callable[[RuleCheck], RuleCheck]:
     def register(check: RuleCheck) -> RuleCheck:
-        RULES[code] = Rule(code, severity, source, step, dimension, tuple(measures), check)
+        RULES[code] = Rule(code, Severity(severity), source, step, dimension, tuple(measures), check)
         return check
 
     return register
@@ -107,17 +127,6 @@ def parse_date(value: Any) -> dt.date | None:
 
 def number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def phase(channel: Mapping[str, Any]) -> int:

@@ -8,13 +8,13 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..content.sources import NINE_FACTORS, SOMEFAQ
-from .base import MAX_PILOT_CHANNELS, MAX_PILOT_TARGET_GROUPS, Context, phase, rows, rule, texts
+from .base import MAX_PILOT_CHANNELS, MAX_PILOT_TARGET_GROUPS, Context, Severity, phase, rows, rule, texts
 
 # --- target groups, channels, content --------------------------------------------------
 
 
 @rule(
-    "no_target_groups", "error", source=SOMEFAQ, step="target_groups", dimension="strategy",
+    "no_target_groups", Severity.ERROR, source=SOMEFAQ, step="target-groups", dimension="strategy",
     measures=[("faq-strategy", 1), ("sf-strategy", 2)],
 )  # fmt: skip
 def no_target_groups(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -29,7 +29,7 @@ def no_target_groups(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "channel_without_target_group", "warning", source=SOMEFAQ, step="channels", dimension="content",
+    "channel_without_target_group", Severity.WARNING, source=SOMEFAQ, step="channels", dimension="content",
     measures=[("faq-strategy", 2), ("faq-content", 0)],
 )  # fmt: skip
 def channel_without_target_group(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -45,7 +45,7 @@ def channel_without_target_group(plan: Mapping[str, Any], context: Context) -> l
 
 
 @rule(
-    "too_much_at_once", "warning", source=SOMEFAQ, step="channels", dimension="organization",
+    "too_much_at_once", Severity.WARNING, source=SOMEFAQ, step="channels", dimension="organization",
     measures=[("faq-launch", 0), ("faq-launch", 1)],
 )  # fmt: skip
 def too_much_at_once(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -67,7 +67,7 @@ def too_much_at_once(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "no_listening_phase", "info", source=NINE_FACTORS, step="roadmap", dimension="dialogue",
+    "no_listening_phase", Severity.INFO, source=NINE_FACTORS, step="roadmap", dimension="dialogue",
     measures=[("sf-dialogue", 1), ("sf-dialogue", 2)],
 )  # fmt: skip
 def no_listening_phase(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -83,7 +83,7 @@ def no_listening_phase(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "monologue", "warning", source=NINE_FACTORS, step="channels", dimension="dialogue",
+    "monologue", Severity.WARNING, source=NINE_FACTORS, step="channels", dimension="dialogue",
     measures=[("sf-dialogue", 0), ("pitfall-no-engagement", 0), ("pitfall-no-engagement", 1)],
 )  # fmt: skip
 def monologue(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -99,7 +99,7 @@ def monologue(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "no_content_plan", "warning", source=NINE_FACTORS, step="content", dimension="content",
+    "no_content_plan", Severity.WARNING, source=NINE_FACTORS, step="content", dimension="content",
     measures=[("sf-transparency", 1), ("sf-transparency", 2), ("sf-transparency", 3)],
 )  # fmt: skip
 def no_content_plan(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -114,7 +114,7 @@ def no_content_plan(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "no_off_limits", "info", source=NINE_FACTORS, step="content", dimension="content",
+    "no_off_limits", Severity.INFO, source=NINE_FACTORS, step="content", dimension="content",
     measures=[("sf-transparency", 0)],
 )  # fmt: skip
 def no_off_limits(plan: Mapping[str, Any], context: Context) -> list[str]:

@@ -7,6 +7,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
 from ..content.sources import NINE_FACTORS, TWELVE_REASONS
@@ -18,7 +19,7 @@ from .base import (
     MIN_HORIZON_MONTHS,
     SALES_METRICS,
     Context,
-    add_months,
+    Severity,
     fmt,
     number,
     parse_date,
@@ -30,7 +31,7 @@ from .base import (
 
 
 @rule(
-    "no_goals", "error", source=TWELVE_REASONS, step="goals", dimension="strategy",
+    "no_goals", Severity.ERROR, source=TWELVE_REASONS, step="goals", dimension="strategy",
     measures=[("pitfall-no-plan", 0), ("sf-strategy", 0)],
 )  # fmt: skip
 def no_goals(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -46,7 +47,7 @@ def no_goals(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "goal_without_kpi", "warning", source=NINE_FACTORS, step="goals", dimension="measurement",
+    "goal_without_kpi", Severity.WARNING, source=NINE_FACTORS, step="goals", dimension="measurement",
     measures=[("sf-strategy", 5)],
 )  # fmt: skip
 def goal_without_kpi(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -62,7 +63,7 @@ def goal_without_kpi(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "unrealistic_target", "warning", source=TWELVE_REASONS, step="goals", dimension="measurement",
+    "unrealistic_target", Severity.WARNING, source=TWELVE_REASONS, step="goals", dimension="measurement",
     measures=[("pitfall-excessive-expectations", 0), ("pitfall-excessive-expectations", 1), ("sf-persevere", 1)],
 )  # fmt: skip
 def unrealistic_target(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -152,7 +153,11 @@ def _kpi_early_sales_problem(kpi: Mapping[str, Any], goal: Mapping[str, Any], st
     due = parse_date(kpi.get("due"))
     if due is None or not (kpi.get("metric") in SALES_METRICS or goal.get("category") == "sales"):
         return None
-    if due >= add_months(start, EARLY_SALES_MONTHS):
+    try:
+        results_expected = start + relativedelta(months=EARLY_SALES_MONTHS)
+    except ValueError:  # the start is within six months of 9999-12-31: a KPI due that far out is not "early"
+        return None
+    if due >= results_expected:
         return None
     return _(
         "expects sales, leads or conversions by %(due)s, less than 6 months after the start (%(start)s). "
@@ -162,7 +167,7 @@ def _kpi_early_sales_problem(kpi: Mapping[str, Any], goal: Mapping[str, Any], st
 
 
 @rule(
-    "short_horizon", "warning", source=NINE_FACTORS, step="basics", dimension="strategy",
+    "short_horizon", Severity.WARNING, source=NINE_FACTORS, step="basics", dimension="strategy",
     measures=[("sf-persevere", 1), ("maturity-patience", 0)],
 )  # fmt: skip
 def short_horizon(plan: Mapping[str, Any], context: Context) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from ..content.sources import BOSSES, NINE_FACTORS, SOMEFAQ, TWELVE_REASONS
-from .base import MAX_REVIEW_CADENCE_MONTHS, Context, number, part, rows, rule
+from .base import MAX_REVIEW_CADENCE_MONTHS, Context, Severity, number, part, rows, rule
 
 INTERN = re.compile(
     r"\b(intern|interns|internship|trainee\w*|praktikant\w*|azubi\w*|auszubildende\w*|werkstudent\w*|volontär\w*)\b",
@@ -33,7 +33,7 @@ def _owners(plan: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 @rule(
-    "no_owner", "error", source=NINE_FACTORS, step="roles", dimension="organization",
+    "no_owner", Severity.ERROR, source=NINE_FACTORS, step="roles", dimension="organization",
     measures=[("sf-persevere", 0)],
 )  # fmt: skip
 def no_owner(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -48,7 +48,7 @@ def no_owner(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "several_owners", "warning", source=TWELVE_REASONS, step="roles", dimension="organization",
+    "several_owners", Severity.WARNING, source=TWELVE_REASONS, step="roles", dimension="organization",
     measures=[("pitfall-unclear-roles", 0), ("sf-persevere", 0)],
 )  # fmt: skip
 def several_owners(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -66,7 +66,7 @@ def several_owners(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "owner_is_intern", "warning", source=SOMEFAQ, step="roles", dimension="organization",
+    "owner_is_intern", Severity.WARNING, source=SOMEFAQ, step="roles", dimension="organization",
     measures=[("faq-organization", 2), ("faq-organization", 0)],
 )  # fmt: skip
 def owner_is_intern(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -82,7 +82,7 @@ def owner_is_intern(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "executives_not_involved", "info", source=BOSSES, step="roles", dimension="organization",
+    "executives_not_involved", Severity.INFO, source=BOSSES, step="roles", dimension="organization",
     measures=[("maturity-executives-on-board", 0), ("maturity-risk-of-not-using", 0)],
 )  # fmt: skip
 def executives_not_involved(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -100,7 +100,7 @@ def executives_not_involved(plan: Mapping[str, Any], context: Context) -> list[s
 
 
 @rule(
-    "no_resources", "warning", source=SOMEFAQ, step="resources", dimension="resources",
+    "no_resources", Severity.WARNING, source=SOMEFAQ, step="resources", dimension="resources",
     measures=[("faq-missing-resources", 0), ("faq-missing-resources", 1)],
 )  # fmt: skip
 def no_resources(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -118,7 +118,7 @@ def no_resources(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "no_guidelines", "warning", source=TWELVE_REASONS, step="guidelines", dimension="culture",
+    "no_guidelines", Severity.WARNING, source=TWELVE_REASONS, step="guidelines", dimension="culture",
     measures=[("pitfall-no-guidelines", 0), ("sf-marketing-hat-off", 1)],
 )  # fmt: skip
 def no_guidelines(plan: Mapping[str, Any], context: Context) -> list[str]:
@@ -134,7 +134,7 @@ def no_guidelines(plan: Mapping[str, Any], context: Context) -> list[str]:
 
 
 @rule(
-    "no_review_cycle", "warning", source=NINE_FACTORS, step="roadmap", dimension="measurement",
+    "no_review_cycle", Severity.WARNING, source=NINE_FACTORS, step="resources", dimension="measurement",
     measures=[("sf-strategy", 6), ("sf-persevere", 3)],
 )  # fmt: skip
 def no_review_cycle(plan: Mapping[str, Any], context: Context) -> list[str]:

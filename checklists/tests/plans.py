@@ -9,7 +9,9 @@ from typing import Any
 from checklists import content
 from checklists.rules import Benchmark, Finding, check_plan
 
-EXAMPLE_PLAN = Path(__file__).parent / "data" / "example-plan.json"
+# The format's example plan is the planner's template (one copy); a path, not an import: checklists
+# is below planner and never imports it.
+EXAMPLE_PLAN = Path(__file__).resolve().parents[2] / "planner" / "plan_templates" / "kontaktlinsen-versand.json"
 TODAY = dt.date(2026, 11, 1)
 SEED_BENCHMARKS = [
     Benchmark(b.metric, b.channel, float(b.max_monthly_growth_pct), b.method[1], b.source) for b in content.BENCHMARKS

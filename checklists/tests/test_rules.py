@@ -8,7 +8,7 @@ import pytest
 
 from checklists import content
 from checklists.models import ChecklistItem
-from checklists.rules import RULES, SEVERITY_ORDER, STEPS, check_plan
+from checklists.rules import RULES, SEVERITY_ORDER, Severity, check_plan
 
 from .plans import TODAY, codes, draft, example_document, findings
 
@@ -41,10 +41,10 @@ def test_every_code_of_the_format_has_a_rule_with_its_severity():
     assert {code: r.severity for code, r in RULES.items()} == README_CODES
 
 
-def test_every_rule_names_a_source_step_dimension_and_existing_measures():
+def test_every_rule_names_a_source_dimension_and_existing_measures():
+    # That its step is one of the wizard's: planner/tests/test_rule_steps.py (the planner knows its steps).
     for r in RULES.values():
         assert r.source in content.SOURCE_TITLES
-        assert r.step in STEPS
         assert r.dimension in ChecklistItem.Dimension.values
         assert r.measures, r.code
         assert all(len(text) > 0 for text in r.measure_texts())
@@ -55,6 +55,11 @@ def test_findings_are_sorted_by_severity_then_code():
     keys = [(SEVERITY_ORDER[f.severity], f.code) for f in result]
     assert keys == sorted(keys)
     assert result[0].severity == "error"
+    assert [f.severity for f in result][-1] == "info"
+
+
+def test_the_severities_rank_errors_first_then_warnings_then_notes():
+    assert sorted(Severity.values, key=SEVERITY_ORDER.__getitem__) == ["error", "warning", "info"]
 
 
 def test_as_json_has_exactly_the_format_keys_and_the_article_title():
@@ -187,6 +192,22 @@ def test_unrealistic_target_quiet_for_leads_due_6_months_after_the_start():
         {"name": "Leads", "metric": "leads", "baseline": 10, "target": 11, "due": "2027-07-01"}
     )
     assert "unrealistic_target" not in codes(doc)
+
+
+def _leads_from(start: str, due: str) -> dict:
+    leads = {"name": "Leads", "metric": "leads", "due": due}
+    return draft(start_date=start, goals=[{"key": "sales", "title": "Verkaufen", "kpis": [leads]}])
+
+
+def test_unrealistic_target_quiet_for_leads_when_six_months_after_the_start_is_past_the_year_9999():
+    # A tester's plan started on the last day the calendar has; the check must not crash on it.
+    assert "unrealistic_target" not in codes(_leads_from("9999-12-31", "9999-12-31"))
+
+
+def test_unrealistic_target_still_fires_for_early_leads_near_the_end_of_the_calendar():
+    # Six months after 9999-06-30 is 9999-12-30: still a date to compare with.
+    assert "unrealistic_target" in codes(_leads_from("9999-06-30", "9999-12-29"))
+    assert "unrealistic_target" not in codes(_leads_from("9999-06-30", "9999-12-30"))
 
 
 def test_unrealistic_target_counts_any_kpi_of_a_sales_goal_as_sales():

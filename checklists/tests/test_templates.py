@@ -29,3 +29,17 @@ def test_readiness_partial_shows_stage_and_marks_the_weakest_dimension():
     )
     assert "stage-explorer" in html
     assert html.count('class="col-5 small text-danger"') == 1
+
+
+def test_the_readiness_tag_brings_the_dimension_labels_and_the_method():
+    from django.template import Context, Template
+    from django.utils.translation import override
+
+    document = draft()
+    with override("de"):
+        html = Template("{% load checklist_tags %}{% readiness_summary readiness %}").render(
+            Context({"readiness": readiness(document, findings(document), ITEMS)})
+        )
+        summary = str(METHOD_SUMMARY)
+    assert "stage-explorer" in html and "Strategie" in html and "Erfolgsmessung" in html
+    assert summary[:40] in html

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from checklists.models import ChecklistItem
 
-from .base import COMPLETE, EMPTY, STARTED, StateContext, Step, StepForms
+from .base import COMPLETE, EMPTY, STARTED, StateContext, Step, StepForms, TooManyRowsError
 from .basics import BasicsForms
 from .channels import ChannelsForms
 from .checklist import ChecklistForms
@@ -31,8 +32,10 @@ __all__ = [
     "STEP_BY_SLUG",
     "Step",
     "StepForms",
+    "TooManyRowsError",
     "completeness",
     "neighbours",
+    "step_or_404",
     "step_states",
 ]
 
@@ -148,6 +151,13 @@ STEPS: list[Step] = [
     ),
 ]
 STEP_BY_SLUG = {step.slug: step for step in STEPS}
+
+
+def step_or_404(slug: str) -> Step:
+    try:
+        return STEP_BY_SLUG[slug]
+    except KeyError:
+        raise Http404 from None
 
 
 def state_context() -> StateContext:

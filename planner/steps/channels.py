@@ -13,17 +13,21 @@ from .base import (
     COMPLETE,
     EMPTY,
     STARTED,
+    ReferenceField,
+    ReferencesField,
+    RowForm,
     RowsStepForms,
     StateContext,
     TidyNumberInput,
     phase_field,
     rows_formset,
-    share_choices,
     tidy_formfield,
 )
 
 
-class PlanChannelForm(forms.ModelForm):
+class PlanChannelForm(RowForm):
+    references = ("channel",)
+    links = ("target_groups", "goals")
     columns = {
         "channel": "col-md-6",
         "phase": "col-md-6",
@@ -32,16 +36,17 @@ class PlanChannelForm(forms.ModelForm):
         "target_groups": "col-md-6",
         "goals": "col-md-6",
     }
+    channel = ReferenceField(label=_("Channel"))
     phase = phase_field(_("rollout phase"))
+    target_groups = ReferencesField(label=_("Target groups"))
+    goals = ReferencesField(label=_("Goals"))
 
     class Meta:
         model = PlanChannel
         formfield_callback = tidy_formfield
-        fields = ["channel", "phase", "purpose", "posts_per_week", "dialogue", "target_groups", "goals"]
+        fields = ["phase", "purpose", "posts_per_week", "dialogue"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
-            "target_groups": forms.CheckboxSelectMultiple,
-            "goals": forms.CheckboxSelectMultiple,
             "posts_per_week": TidyNumberInput(attrs={"min": 0, "max": 100, "step": "0.5"}),
         }
         help_texts = {
@@ -49,37 +54,32 @@ class PlanChannelForm(forms.ModelForm):
             "phase": _("Start small: listen first, then a pilot with one or two channels."),
         }
 
-    def __init__(self, *args, plan: Plan, choices: dict[str, Any], **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["channel"].queryset = choices["channel_qs"]
-        self.fields["target_groups"].queryset = plan.target_groups.all()
-        self.fields["goals"].queryset = plan.goals.all()
-        for name in ("channel", "target_groups", "goals"):
-            share_choices(self.fields[name], choices[name])
+        self.order_fields(["channel", "phase", "purpose", "posts_per_week", "dialogue", "target_groups", "goals"])
 
 
-def channel_catalogue(plan: Plan):
+def channel_choices(plan: Plan) -> list[tuple[int, str]]:
     """The active channels, plus any inactive one the plan already uses."""
-    return Channel.objects.filter(Q(active=True) | Q(pk__in=plan.channels.values("channel"))).distinct()
+    catalogue = Channel.objects.filter(Q(active=True) | Q(pk__in=plan.channels.values("channel"))).distinct()
+    return [(channel.pk, channel.name) for channel in catalogue]
 
 
 class ChannelsForms(RowsStepForms):
-    formset_class = rows_formset(PlanChannel, PlanChannelForm)
+    part = "channels"
+    formset_class = rows_formset(PlanChannelForm)
     prefix = "channels"
-    prefetch = ("target_groups", "goals")
     row_label = _("Channel")
     add_label = _("Add channel")
     empty_text = _("No channels yet. Choose few: where do your target groups talk?")
 
     def form_kwargs(self) -> dict[str, Any]:
-        catalogue = channel_catalogue(self.plan)
         choices = {
-            "channel_qs": catalogue,
-            "channel": [("", "---------"), *[(c.pk, c.name) for c in catalogue]],
+            "channel": [("", "---------"), *channel_choices(self.plan)],
             "target_groups": [(g.pk, g.name or g.key) for g in self.plan.target_groups.all()],
             "goals": [(g.pk, g.title or g.key) for g in self.plan.goals.all()],
         }
-        return {"plan": self.plan, "choices": choices}
+        return {"choices": choices}
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:

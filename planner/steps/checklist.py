@@ -1,7 +1,11 @@
-"""The checklist step: the articles' success factors and pitfalls, each answered by the plan."""
+"""The checklist step: the articles' success factors and pitfalls, each answered by the plan.
+
+One form with a status and a note field per active item, named by the item's slug, so a
+missing or extra field is a field error, never a mismatch of rows."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
@@ -10,23 +14,49 @@ from django.utils.translation import gettext_lazy as _
 
 from checklists.models import ChecklistItem
 
+from .. import limits
+from ..edits import AnswerEdit, PlanEdit
 from ..models import ChecklistAnswer
 from .base import COMPLETE, EMPTY, STARTED, StateContext, StepForms
 
-
-class AnswerForm(forms.Form):
-    item = forms.CharField(widget=forms.HiddenInput)
-    status = forms.ChoiceField(
-        label=_("Status"), choices=ChecklistAnswer.Status.choices, initial=ChecklistAnswer.Status.OPEN
-    )
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 1}))
+Status = ChecklistAnswer.Status
 
 
-AnswerFormSet = forms.formset_factory(AnswerForm, extra=0)
+def active_items() -> list[ChecklistItem]:
+    return list(ChecklistItem.objects.filter(active=True).select_related("checklist", "checklist__source"))
 
 
-def active_items():
-    return ChecklistItem.objects.filter(active=True).select_related("checklist", "checklist__source")
+class ChecklistForm(forms.Form):
+    def __init__(self, *args, items: list[ChecklistItem], answers: dict[int, ChecklistAnswer], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            answer = answers.get(item.pk)
+            self.fields[f"{item.slug}-status"] = forms.ChoiceField(
+                label=_("Status"), choices=Status.choices, initial=answer.status if answer else Status.OPEN
+            )
+            self.fields[f"{item.slug}-note"] = forms.CharField(
+                label=_("Note"),
+                required=False,
+                max_length=limits.MAX_TEXT,
+                initial=answer.note if answer else "",
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )
+
+    def answers(self) -> dict[str, AnswerEdit]:
+        return {
+            item.slug: AnswerEdit(
+                status=self.cleaned_data[f"{item.slug}-status"], note=self.cleaned_data[f"{item.slug}-note"]
+            )
+            for item in self.items
+        }
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    item: ChecklistItem
+    status: forms.BoundField
+    note: forms.BoundField
 
 
 class ChecklistForms(StepForms):
@@ -34,52 +64,27 @@ class ChecklistForms(StepForms):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.items = list(active_items())
-        answers = {a.item_id: a for a in self.plan.checklist_answers.all()}
-        initial = [
-            {
-                "item": item.slug,
-                "status": answers[item.pk].status if item.pk in answers else ChecklistAnswer.Status.OPEN,
-                "note": answers[item.pk].note if item.pk in answers else "",
-            }
-            for item in self.items
-        ]
-        self.answers = AnswerFormSet(self.data, initial=initial, prefix="answers")
-        self.answered = set(answers)
+        answers = {answer.item_id: answer for answer in self.plan.checklist_answers.all()}
+        self.form = ChecklistForm(self.data, prefix="answers", items=active_items(), answers=answers)
 
     def is_valid(self) -> bool:
-        if not self.answers.is_valid():
-            return False
-        known = {item.slug for item in self.items}
-        return all(form.cleaned_data["item"] in known for form in self._answered())
+        return self.form.is_valid()
 
-    def _answered(self) -> list[forms.Form]:
-        return [form for form in self.answers.forms if form.cleaned_data]
-
-    def save(self) -> None:
-        by_slug = {item.slug: item for item in self.items}
-        existing = {a.item_id: a for a in self.plan.checklist_answers.all()}
-        for form in self._answered():
-            item = by_slug[form.cleaned_data["item"]]
-            status, note = form.cleaned_data["status"], form.cleaned_data["note"]
-            answer = existing.get(item.pk)
-            if answer is None:
-                if status == ChecklistAnswer.Status.OPEN and not note:
-                    continue  # nothing said about it yet
-                ChecklistAnswer.objects.create(plan=self.plan, item=item, status=status, note=note)
-            elif (answer.status, answer.note) != (status, note):
-                answer.status, answer.note = status, note
-                answer.save(update_fields=["status", "note"])
+    def edit(self) -> PlanEdit:
+        return PlanEdit(answers=self.form.answers())
 
     def context(self) -> dict[str, Any]:
-        rows = list(zip(self.items, self.answers.forms, strict=True))
-        groups = [(checklist, list(group)) for checklist, group in groupby(rows, key=lambda row: row[0].checklist)]
-        return {"answers": self.answers, "groups": groups}
+        rows = [
+            ItemRow(item=item, status=self.form[f"{item.slug}-status"], note=self.form[f"{item.slug}-note"])
+            for item in self.form.items
+        ]
+        groups = [(checklist, list(group)) for checklist, group in groupby(rows, key=lambda row: row.item.checklist)]
+        return {"form": self.form, "groups": groups}
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:
         answers = [a for a in plan.get("checklist") or [] if a.get("item") in context.active_items]
         if not answers:
             return EMPTY
-        settled = sum(1 for answer in answers if answer.get("status") != ChecklistAnswer.Status.OPEN)
+        settled = sum(1 for answer in answers if answer.get("status") != Status.OPEN)
         return COMPLETE if settled >= len(context.active_items) else STARTED

@@ -7,19 +7,20 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ContentTheme, Plan
+from ..models import ContentTheme
 from .base import (
     COMPLETE,
     EMPTY,
     STARTED,
-    LinesField,
     PlanFieldsForm,
+    ReferencesField,
+    RowForm,
     RowsStepForms,
     StateContext,
     rows_formset,
-    share_choices,
+    tidy_formfield,
 )
-from .channels import channel_catalogue
+from .channels import channel_choices
 
 
 class OffLimitsForm(PlanFieldsForm):
@@ -32,12 +33,9 @@ class OffLimitsForm(PlanFieldsForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["off_limits"].help_text = self._meta.help_texts["off_limits"]
 
-
-class ContentThemeForm(forms.ModelForm):
+class ContentThemeForm(RowForm):
+    links = ("target_groups", "channels")
     columns = {
         "title": "col-md-7",
         "kind": "col-md-5",
@@ -46,49 +44,45 @@ class ContentThemeForm(forms.ModelForm):
         "formats": "col-md-6",
         "expert_source": "col-md-6",
     }
-    formats = LinesField(
-        label=_("formats"), required=False, help_text=_("One per line, e.g. article, video, checklist.")
-    )
+    target_groups = ReferencesField(label=_("Target groups"))
+    channels = ReferencesField(label=_("Channels"))
 
     class Meta:
         model = ContentTheme
-        fields = ["title", "kind", "description", "target_groups", "channels", "formats", "expert_source"]
+        formfield_callback = tidy_formfield
+        fields = ["title", "kind", "description", "formats", "expert_source"]
         widgets = {
             "title": forms.TextInput,
             "description": forms.Textarea(attrs={"rows": 2}),
-            "target_groups": forms.CheckboxSelectMultiple,
-            "channels": forms.CheckboxSelectMultiple,
             "expert_source": forms.TextInput,
         }
-        help_texts = {"expert_source": _("Which expert in the company knows this topic best?")}
+        help_texts = {
+            "expert_source": _("Which expert in the company knows this topic best?"),
+            "formats": _("One per line, e.g. article, video, checklist."),
+        }
 
-    def __init__(self, *args, plan: Plan, choices: dict[str, Any], **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = True
-        self.fields["target_groups"].queryset = plan.target_groups.all()
-        self.fields["channels"].queryset = choices["channels_qs"]
-        for name in ("target_groups", "channels"):
-            share_choices(self.fields[name], choices[name])
+        self.order_fields(["title", "kind", "description", "target_groups", "channels", "formats", "expert_source"])
 
 
 class ContentForms(RowsStepForms):
     template = "planner/steps/content.html"
-    formset_class = rows_formset(ContentTheme, ContentThemeForm)
+    part = "content_themes"
+    formset_class = rows_formset(ContentThemeForm)
     prefix = "themes"
-    prefetch = ("target_groups", "channels")
     plan_form_class = OffLimitsForm
     row_label = _("Content theme")
     add_label = _("Add content theme")
     empty_text = _("No themes yet. Match your experts' knowledge with your target groups' needs.")
 
     def form_kwargs(self) -> dict[str, Any]:
-        catalogue = channel_catalogue(self.plan)
         choices = {
-            "channels_qs": catalogue,
-            "channels": [(c.pk, c.name) for c in catalogue],
+            "channels": channel_choices(self.plan),
             "target_groups": [(g.pk, g.name or g.key) for g in self.plan.target_groups.all()],
         }
-        return {"plan": self.plan, "choices": choices}
+        return {"choices": choices}
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "mix": content_mix(list(self.rows.get_queryset()))}

@@ -4,29 +4,31 @@ import re
 from typing import Any
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import DATE_WIDGET, empty_form
-from ..models import KPI, Goal, Plan
+from ..edits import PlanEdit
+from ..models import KPI, Goal
 from .base import (
     COMPLETE,
+    DATE_WIDGET,
     EMPTY,
     STARTED,
+    RowForm,
     RowsFormSet,
     StateContext,
     StepForms,
     TidyNumberInput,
-    kept_forms,
-    save_rows,
+    removed,
+    rows_formset,
     tidy_formfield,
-    unique_key,
 )
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(RowForm):
     class Meta:
         model = Goal
+        formfield_callback = tidy_formfield
         fields = ["category", "title", "description", "priority"]
         widgets = {
             "title": forms.TextInput,
@@ -41,7 +43,7 @@ class GoalForm(forms.ModelForm):
         self.fields["title"].required = True
 
 
-class KPIForm(forms.ModelForm):
+class KPIForm(RowForm):
     class Meta:
         model = KPI
         formfield_callback = tidy_formfield
@@ -55,8 +57,8 @@ class KPIForm(forms.ModelForm):
 
 
 KPI_PREFIX = re.compile(r"goals-\d+-kpis")
-GoalFormSet = inlineformset_factory(Plan, Goal, form=GoalForm, formset=RowsFormSet, extra=0, can_delete=True)
-KPIFormSet = inlineformset_factory(Goal, KPI, form=KPIForm, formset=RowsFormSet, extra=0, can_delete=True)
+GoalFormSet = rows_formset(GoalForm)
+KPIFormSet = rows_formset(KPIForm)
 
 
 class GoalsForms(StepForms):
@@ -64,52 +66,37 @@ class GoalsForms(StepForms):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.goals = GoalFormSet(
-            self.data, instance=self.plan, prefix="goals", queryset=self.plan.goals.prefetch_related("kpis")
-        )
+        self.goals = GoalFormSet(self.data, rows=list(self.plan.goals.all()), prefix="goals")
         for form in self.goals.forms:
             form.kpis = self._kpi_formset(form)
+            if self.data is not None and form.kpis.has_changed():
+                form.empty_permitted = False  # a blank new goal with KPIs typed in needs its title
 
-    def _kpi_formset(self, goal_form) -> KPIFormSet:
-        saved = goal_form.instance.pk is not None
-        formset = KPIFormSet(
-            self.data,
-            instance=goal_form.instance if saved else Goal(plan=self.plan),
-            prefix=f"{goal_form.prefix}-kpis",
-            rows=list(goal_form.instance.kpis.all()) if saved else [],
-        )
-        return formset
+    def _kpi_formset(self, goal_form: GoalForm) -> RowsFormSet:
+        rows = list(goal_form.instance.kpis.all()) if goal_form.instance.pk else []
+        return KPIFormSet(self.data, rows=rows, prefix=f"{goal_form.prefix}-kpis")
 
     def is_valid(self) -> bool:
         goals_valid = self.goals.is_valid()
-        kpis_valid = all(form.kpis.is_valid() for form in kept_forms(self.goals))
-        return goals_valid and kpis_valid
+        # Every goal's KPIs are validated, so all errors show at once; a removed goal's do not count.
+        kpis_valid = [form.kpis.is_valid() or removed(form) for form in self.goals.forms]
+        return goals_valid and all(kpis_valid)
 
-    def save(self) -> None:
-        for form in self.goals.forms:
-            if self.goals._should_delete_form(form) and form.instance.pk:
-                form.instance.delete()
-        used_keys = set(self.plan.goals.exclude(key="").values_list("key", flat=True))
-        for order, form in enumerate(kept_forms(self.goals)):
-            goal = form.save(commit=False)
-            goal.plan = self.plan
-            goal.order = order
-            if not goal.key:
-                goal.key = unique_key(goal.title, used_keys, "goal")
-            goal.save()
-            save_rows(form.kpis, goal=goal)
+    def edit(self) -> PlanEdit:
+        rows = [form.row_edit(kpis=form.kpis.part_edit()) for form in self.goals.kept_forms()]
+        return PlanEdit(parts={"goals": self.goals.part_edit(rows)})
 
     def context(self) -> dict[str, Any]:
         return {"goals": self.goals}
 
-    def row(self, *, prefix: str, index: int, params) -> tuple[str, dict[str, Any]] | None:
+    def new_row(self, *, prefix: str, index: int, params: QueryDict) -> tuple[str, dict[str, Any]] | None:
         if prefix == self.goals.prefix:
-            goal = empty_form(self.goals, str(index))
+            goal = self.goals.blank_form(index)
             goal.kpis = self._kpi_formset(goal)
             return "planner/steps/_goal.html", {"form": goal}
         if KPI_PREFIX.fullmatch(prefix):
-            kpis = KPIFormSet(instance=Goal(plan=self.plan), prefix=prefix, rows=[])
-            return "planner/steps/_kpi.html", {"form": empty_form(kpis, str(index))}
+            kpis = KPIFormSet(rows=[], prefix=prefix)
+            return "planner/steps/_kpi.html", {"form": kpis.blank_form(index)}
         return None
 
     @staticmethod

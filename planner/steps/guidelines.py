@@ -3,18 +3,20 @@
 from typing import Any
 
 from django import forms
+from django.http import QueryDict
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from checklists.models import GuidelineTemplate
 
 from ..models import Guideline
-from .base import COMPLETE, EMPTY, RowsStepForms, StateContext, rows_formset
+from .base import COMPLETE, EMPTY, RowForm, RowsStepForms, StateContext, rows_formset, tidy_formfield
 
 
-class GuidelineForm(forms.ModelForm):
+class GuidelineForm(RowForm):
     class Meta:
         model = Guideline
+        formfield_callback = tidy_formfield
         fields = ["topic", "text"]
         widgets = {"topic": forms.TextInput, "text": forms.Textarea(attrs={"rows": 4})}
 
@@ -25,7 +27,8 @@ class GuidelineForm(forms.ModelForm):
 
 class GuidelinesForms(RowsStepForms):
     template = "planner/steps/guidelines.html"
-    formset_class = rows_formset(Guideline, GuidelineForm)
+    part = "guidelines"
+    formset_class = rows_formset(GuidelineForm)
     prefix = "guidelines"
     row_label = _("Guideline")
     add_label = _("Add an empty guideline")
@@ -34,7 +37,7 @@ class GuidelinesForms(RowsStepForms):
     def context(self) -> dict[str, Any]:
         return {**super().context(), "guideline_templates": GuidelineTemplate.objects.filter(active=True)}
 
-    def row_initial(self, params) -> dict[str, Any] | None:
+    def row_initial(self, params: QueryDict) -> dict[str, Any] | None:
         template = GuidelineTemplate.objects.filter(active=True, slug=params.get("template", "")).first()
         if template is None:
             return None

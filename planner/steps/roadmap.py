@@ -5,17 +5,28 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..forms import DATE_WIDGET
 from ..models import Milestone
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, StateContext, phase_field, rows_formset
+from .base import (
+    COMPLETE,
+    DATE_WIDGET,
+    EMPTY,
+    STARTED,
+    RowForm,
+    RowsStepForms,
+    StateContext,
+    phase_field,
+    rows_formset,
+    tidy_formfield,
+)
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(RowForm):
     columns = {"title": "col-md-12", "phase": "col-md-4", "start": "col-md-4", "end": "col-md-4"}
     phase = phase_field(_("phase"))
 
     class Meta:
         model = Milestone
+        formfield_callback = tidy_formfield
         fields = ["title", "phase", "start", "end"]
         widgets = {"title": forms.TextInput, "start": DATE_WIDGET, "end": DATE_WIDGET}
 
@@ -26,7 +37,8 @@ class MilestoneForm(forms.ModelForm):
 
 
 class RoadmapForms(RowsStepForms):
-    formset_class = rows_formset(Milestone, MilestoneForm)
+    part = "milestones"
+    formset_class = rows_formset(MilestoneForm)
     prefix = "milestones"
     row_label = _("Milestone")
     add_label = _("Add milestone")

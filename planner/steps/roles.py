@@ -11,17 +11,17 @@ from .base import (
     COMPLETE,
     EMPTY,
     STARTED,
+    RowForm,
     RowsFormSet,
     RowsStepForms,
     StateContext,
     TidyNumberInput,
-    kept_forms,
     rows_formset,
     tidy_formfield,
 )
 
 
-class RoleForm(forms.ModelForm):
+class RoleForm(RowForm):
     columns = {"person": "col-md-6", "title": "col-md-6", "hours_per_week": "col-md-6", "is_owner": "col-md-6"}
 
     class Meta:
@@ -44,14 +44,15 @@ class RoleForm(forms.ModelForm):
 class RoleFormSet(RowsFormSet):
     def clean(self) -> None:
         super().clean()
-        kept = [f for f in kept_forms(self) if f.is_valid()]
-        owners = sum(1 for f in kept if f.cleaned_data.get("is_owner"))
+        kept = [form for form in self.kept_forms() if form.is_valid()]
+        owners = sum(1 for form in kept if form.cleaned_data.get("is_owner"))
         if kept and owners != 1:
             raise ValidationError(_("Mark exactly one person as the main owner (now: %(count)s).") % {"count": owners})
 
 
 class RolesForms(RowsStepForms):
-    formset_class = rows_formset(Role, RoleForm, RoleFormSet)
+    part = "roles"
+    formset_class = rows_formset(RoleForm, formset=RoleFormSet)
     prefix = "roles"
     row_label = _("Role")
     add_label = _("Add person")

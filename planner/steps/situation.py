@@ -6,7 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Competitor
-from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, RowsStepForms, StateContext, rows_formset
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    PlanFieldsForm,
+    RowForm,
+    RowsStepForms,
+    StateContext,
+    rows_formset,
+    tidy_formfield,
+)
 
 
 class SituationForm(PlanFieldsForm):
@@ -14,17 +24,19 @@ class SituationForm(PlanFieldsForm):
         fields = ["strengths", "weaknesses", "opportunities", "threats"]
 
 
-class CompetitorForm(forms.ModelForm):
+class CompetitorForm(RowForm):
     columns = {"name": "col-md-5", "notes": "col-md-7"}
 
     class Meta:
         model = Competitor
+        formfield_callback = tidy_formfield
         fields = ["name", "notes"]
         widgets = {"name": forms.TextInput, "notes": forms.Textarea(attrs={"rows": 2})}
 
 
 class SituationForms(RowsStepForms):
-    formset_class = rows_formset(Competitor, CompetitorForm)
+    part = "competitors"
+    formset_class = rows_formset(CompetitorForm)
     prefix = "competitors"
     plan_form_class = SituationForm
     row_label = _("Competitor")

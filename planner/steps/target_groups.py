@@ -6,7 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import TECHNOGRAPHICS, TargetGroup
-from .base import COMPLETE, EMPTY, STARTED, RowsStepForms, StateContext, TidyNumberInput, rows_formset, unique_key
+from .base import (
+    COMPLETE,
+    EMPTY,
+    STARTED,
+    RowForm,
+    RowsStepForms,
+    StateContext,
+    TidyNumberInput,
+    rows_formset,
+    tidy_formfield,
+)
 
 RUNG_HELP = {
     "creators": _("publish blogs, videos or articles"),
@@ -19,11 +29,12 @@ RUNG_HELP = {
 }
 
 
-class TargetGroupForm(forms.ModelForm):
+class TargetGroupForm(RowForm):
     columns = {"name": "col-md-9", "priority": "col-md-3", "description": "col-md-6", "needs": "col-md-6"}
 
     class Meta:
         model = TargetGroup
+        formfield_callback = tidy_formfield
         fields = ["name", "priority", "description", "needs", *TECHNOGRAPHICS]
         widgets = {
             "name": forms.TextInput,
@@ -32,32 +43,28 @@ class TargetGroupForm(forms.ModelForm):
             "needs": forms.Textarea(attrs={"rows": 2}),
             **{rung: TidyNumberInput(attrs={"min": 0, "max": 100}) for rung in TECHNOGRAPHICS},
         }
-        help_texts = {"priority": _("1 = highest"), "needs": _("What do they need from you? Think from them.")}
+        help_texts = {
+            "priority": _("1 = highest"),
+            "needs": _("What do they need from you? Think from them."),
+            **RUNG_HELP,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
-        for rung, text in RUNG_HELP.items():
-            self.fields[rung].help_text = text
 
-    def profile_fields(self):
+    def profile_fields(self) -> list[forms.BoundField]:
         return [self[rung] for rung in TECHNOGRAPHICS]
 
 
 class TargetGroupsForms(RowsStepForms):
-    formset_class = rows_formset(TargetGroup, TargetGroupForm)
+    part = "target_groups"
+    formset_class = rows_formset(TargetGroupForm)
     prefix = "groups"
     row_template = "planner/steps/_target_group.html"
     row_label = _("Target group")
     add_label = _("Add target group")
     empty_text = _("No target groups yet. Whom do you want to reach, and what do they need?")
-
-    def save_rows(self) -> None:
-        used = set(self.plan.target_groups.exclude(key="").values_list("key", flat=True))
-        for form in self.rows.forms:
-            if not form.instance.key and form.has_changed():
-                form.instance.key = unique_key(form.cleaned_data.get("name", ""), used, "group")
-        super().save_rows()
 
     @staticmethod
     def state(plan: dict[str, Any], context: StateContext) -> str:

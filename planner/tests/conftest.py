@@ -3,15 +3,13 @@
 import pytest
 from django.db import connection
 
+from checklists import content
 from checklists.models import Channel
 from checklists.services import content_load
 from planner.plan_file import parse_document, plan_import
 from planner.templates_catalog import TEMPLATE_DIR
 
-CHANNEL_SLUGS = (
-    "blog facebook instagram linkedin xing x youtube tiktok threads mastodon pinterest podcast webinar "
-    "newsletter whitepaper whatsapp forum other"
-).split()
+CHANNEL_SLUGS = [seed.slug for seed in content.CHANNELS]
 EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
 
 

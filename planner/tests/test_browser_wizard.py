@@ -151,8 +151,8 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     shot("back-to-resources")
     next_step()
 
-    page.select_option("#id_answers-0-status", "done")
-    page.fill("#id_answers-0-note", "Geschäftsführung hat zugestimmt")
+    page.select_option("#id_answers-sf-customer-delight-status", "done")
+    page.fill("#id_answers-sf-customer-delight-note", "Geschäftsführung hat zugestimmt")
     shot("checklist")
     page.click("button[name=nav][value=finish]")
     page.wait_for_load_state()

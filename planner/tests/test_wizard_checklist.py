@@ -15,16 +15,10 @@ pytestmark = pytest.mark.django_db
 
 def checklist_post(plan, answers, nav="stay"):
     """answers: {item slug: (status, note)}; every active item is posted, as the page does."""
-    items = list(ChecklistItem.objects.filter(active=True))
-    data = {
-        "revision": plan.revision,
-        "nav": nav,
-        "answers-TOTAL_FORMS": len(items),
-        "answers-INITIAL_FORMS": len(items),
-    }
-    for i, item in enumerate(items):
+    data = {"revision": plan.revision, "nav": nav}
+    for item in ChecklistItem.objects.filter(active=True):
         status, note = answers.get(item.slug, ("open", ""))
-        data.update({f"answers-{i}-item": item.slug, f"answers-{i}-status": status, f"answers-{i}-note": note})
+        data.update({f"answers-{item.slug}-status": status, f"answers-{item.slug}-note": note})
     return data
 
 

@@ -1,6 +1,7 @@
 """The wizard's foundation: plan basics, goals with KPIs, drafts, stale forms, progress."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -166,7 +167,12 @@ def test_progress_and_step_states_are_shown(lead_client, plan):
     GoalFactory(plan=plan)
     page = lead_client.get(reverse("planner:step", args=[plan.pk, "goals"])).content.decode()
     assert 'aria-valuenow="3"' in page
-    assert "state-started" in page  # the goal has no KPI yet
+    states = dict(
+        re.findall(r'value="([\w-]+)"[^>]*>[^<]*</button>\s*<span class="badge rounded-pill state-(\w+)', page)
+    )
+    assert states["goals"] == "started"  # the goal has no KPI yet
+    assert states["basics"] == "complete"
+    assert states["situation"] == "empty"
 
 
 def test_typing_is_kept_as_a_draft_before_saving_so_a_timed_out_session_loses_nothing(client, lead, plan):

@@ -58,7 +58,7 @@ def test_a_guideline_can_start_from_a_curated_template_in_the_plans_language(lea
 
 
 def test_an_unknown_formset_or_a_bad_count_is_refused(lead_client, plan):
-    assert lead_client.get(row_url(plan, "goals"), {"prefix": "nope", "nope-TOTAL_FORMS": 0}).status_code == 404
+    assert lead_client.get(row_url(plan, "goals"), {"prefix": "nope", "nope-TOTAL_FORMS": 0}).status_code == 400
     assert lead_client.get(row_url(plan, "goals"), {"prefix": "goals"}).status_code == 400
     assert lead_client.get(row_url(plan, "goals"), {"prefix": "goals", "goals-TOTAL_FORMS": 500}).status_code == 400
 
@@ -68,7 +68,7 @@ def test_strangers_and_executives_get_no_rows(client, stranger, executive, plan)
     client.login(username=stranger.username, password=PASSWORD)
     assert client.get(row_url(plan, "goals"), params).status_code == 404
     client.login(username=executive.username, password=PASSWORD)
-    assert client.get(row_url(plan, "goals"), params).status_code == 404
+    assert client.get(row_url(plan, "goals"), params).status_code == 403
 
 
 def test_the_step_pages_use_htmx_for_adding_rows(lead_client, plan):

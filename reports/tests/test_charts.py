@@ -1,58 +1,139 @@
-"""The charts are pure functions returning SVG; plan text inside them is escaped."""
+"""The PDF's charts: pure geometry functions, drawn by templates that escape every text."""
 
 import datetime as dt
+import math
 import xml.etree.ElementTree as ET
 
+from django.template.loader import render_to_string
+from django.utils import translation
+
 from reports import charts
+from reports.document import month_abbreviations
 
+SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert(1)</script><img src="file:///etc/passwd">'
+MONTHS = [f"M{i}" for i in range(1, 13)]
 
 
-def parse(svg: str) -> ET.Element:
-    return ET.fromstring(svg)  # well-formed XML, or this raises
-
-
-def test_radar_draws_one_axis_per_dimension_and_escapes_labels():
-    svg = charts.radar_chart([(HOSTILE, 10), ("Kultur", 80), ("Dialog", 55)], label=HOSTILE)
-    root = parse(svg)
+def draw(name: str, chart) -> ET.Element:
+    svg = render_to_string(f"charts/{name}.svg", {"chart": chart})
     assert "<script" not in svg and "<img" not in svg
-    texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert any(t and t.startswith("<script>") for t in texts)  # drawn as text
-    assert "Kultur 80" in texts
+    return ET.fromstring(svg.strip())  # well-formed XML, or this raises
 
 
-def test_radar_needs_three_axes():
-    assert charts.radar_chart([("a", 1), ("b", 2)]) == ""
+def milestone(title: str, start: str | None, end: str | None, phase: int = 1) -> charts.Milestone:
+    day = lambda value: dt.date.fromisoformat(value) if value else None  # noqa: E731
+    return charts.Milestone(title, day(start), day(end), phase)
 
 
-def test_gantt_has_a_bar_per_dated_milestone_and_skips_undated_ones():
-    bars = [
-        charts.Bar("Zuhören", dt.date(2027, 1, 1), dt.date(2027, 2, 28), 0),
-        charts.Bar(HOSTILE, dt.date(2027, 3, 1), dt.date(2027, 8, 31), 1),
-        charts.Bar("ohne Datum", None, None, 2),
-    ]
-    svg = charts.gantt_chart(bars, months=[f"M{i}" for i in range(1, 13)])
-    root = parse(svg)
-    assert len(root.findall("{http://www.w3.org/2000/svg}rect")) == 2
-    assert "<script" not in svg and "ohne Datum" not in svg
-    assert "M1 27" in svg and "M8" in svg
+# --- the roadmap ---------------------------------------------------------------------------
 
 
-def test_gantt_without_dates_is_empty():
-    assert charts.gantt_chart([charts.Bar("x", None, None)]) == ""
+def test_gantt_has_a_bar_per_dated_milestone_in_order():
+    chart = charts.gantt(
+        milestones=[
+            milestone("Zuhören", "2027-01-01", "2027-02-28", 0),
+            milestone("Pilot", "2027-03-01", "2027-08-31", 1),
+            milestone("ohne Ende", "2027-03-01", None, 2),
+            milestone("ohne Datum", None, None, 2),
+        ],
+        months=MONTHS,
+    )
+    assert [bar.title for bar in chart.bars] == ["Zuhören", "Pilot"]
+    first, second = chart.bars
+    assert second.y == first.y + charts.GANTT_ROW
+    assert math.isclose(second.x, first.x + first.width, abs_tol=0.11)  # March 1st follows February 28th
+    assert (first.colour, second.colour) == charts.PHASE_COLOURS[:2]
+    assert (first.phase_text, second.phase_text) == ("Phase 0", "Phase 1")
 
 
-def test_bars_clamp_values_and_show_missing_ones_as_a_dash():
-    svg = charts.horizontal_bars([("Creators", 150), ("Critics", None), (HOSTILE, 40)])
-    parse(svg)
-    assert "150 %" in svg and "–" in svg and "<script" not in svg
+def test_a_milestone_ending_before_it_starts_is_skipped():
+    chart = charts.gantt(
+        milestones=[milestone("rückwärts", "2027-05-01", "2027-04-30"), milestone("ok", "2027-05-01", "2027-05-01")]
+    )
+    assert [bar.title for bar in chart.bars] == ["ok"]
+    assert chart.bars[0].width > 2  # a one-day milestone still covers its day
+    assert charts.gantt(milestones=[milestone("rückwärts", "2027-05-01", "2027-04-30")]) is None
+
+
+def test_gantt_without_a_dated_milestone_draws_nothing():
+    assert charts.gantt(milestones=[milestone("x", None, None)]) is None
+    assert charts.gantt(milestones=[]) is None
+    assert render_to_string("charts/gantt.svg", {"chart": None}).strip() == ""
+
+
+def test_the_month_axis_spans_whole_months_and_names_the_year_in_january():
+    chart = charts.gantt(milestones=[milestone("x", "2026-11-15", "2027-02-03")], width=500, months=MONTHS)
+    assert [m.text for m in chart.months] == ["M11 26", "M12", "M1 27", "M2"]
+    assert chart.months[0].x == charts.GANTT_LABEL_WIDTH
+    right = 500 - 8  # the plot ends where February ends
+    assert chart.bars[0].x > chart.months[0].x and chart.bars[0].x + chart.bars[0].width < right
+
+
+def test_a_long_roadmap_names_every_second_month():
+    chart = charts.gantt(milestones=[milestone("x", "2027-01-01", "2029-12-31")], months=MONTHS)
+    assert len(chart.months) == 36
+    assert [m.text for m in chart.months[:4]] == ["M1 27", "", "M3", ""]
+
+
+def test_a_milestone_ending_in_december_9999_is_drawn():
+    chart = charts.gantt(milestones=[milestone("x", "9999-11-01", "9999-12-31")], width=500, months=MONTHS)
+    assert [m.text for m in chart.months] == ["M11 99", "M12"]
+    assert round(chart.bars[0].x + chart.bars[0].width) == 500 - 8
+
+
+def test_the_gantt_template_draws_bars_months_and_escapes_titles():
+    chart = charts.gantt(
+        milestones=[milestone(HOSTILE, "2027-01-01", "2027-02-28", 0), milestone("Pilot", "2027-03-01", "2027-04-30")],
+        months=MONTHS,
+        label=HOSTILE,
+    )
+    root = draw("gantt", chart)
+    assert len(root.findall(f"{SVG}rect")) == 2
+    assert len(root.findall(f"{SVG}line")) == 4
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "M1 27" in texts and "Phase 1" in texts
+    assert any(t.startswith("<script>") for t in texts)  # drawn as text
+    assert root.get("aria-label") == HOSTILE
+
+
+def test_the_gantt_writes_numbers_unlocalised_in_german():
+    chart = charts.gantt(milestones=[milestone("x", "2027-01-10", "2027-02-13")])
+    with translation.override("de"):
+        root = draw("gantt", chart)
+    assert "," not in root.find(f"{SVG}rect").get("x") and "." in root.find(f"{SVG}rect").get("x")
+
+
+# --- percentages as bars -------------------------------------------------------------------
+
+
+def test_bars_clamp_values_below_0_and_above_100_but_write_them_as_they_are():
+    chart = charts.bars(values=[("Creators", 150), ("Critics", -5), ("Joiners", 40)], width=260)
+    full, empty, part = chart.rows
+    assert full.fill_width == chart.track_width
+    assert empty.fill_width == 0
+    assert part.fill_width == round(chart.track_width * 0.4, 1)
+    assert [row.value_text for row in chart.rows] == ["150 %", "-5 %", "40 %"]
+
+
+def test_bars_show_a_missing_value_as_a_dash_without_a_bar():
+    chart = charts.bars(values=[("Critics", None), ("Joiners", 0)])
+    assert chart.rows[0].fill_width is None and chart.rows[0].value_text == "–"
+    root = draw("bars", chart)
+    assert len(root.findall(f"{SVG}rect")) == 3  # two tracks, one (empty) bar
+    assert [t.text for t in root.iter(f"{SVG}text")] == ["Critics", "–", "Joiners", "0 %"]
+
+
+def test_bars_have_a_row_per_value_and_escape_labels():
+    chart = charts.bars(values=[(HOSTILE, 10), ("Critics", 20)], label=HOSTILE)
+    assert [row.y for row in chart.rows] == [2, 2 + charts.BARS_ROW]
+    assert chart.height == 2 * charts.BARS_ROW + 4
+    root = draw("bars", chart)
+    assert root.findall(f"{SVG}text")[0].text.startswith("<script>")
+    assert charts.bars(values=[]) is None
 
 
 def test_the_roadmap_months_are_named_in_the_reports_language():
-    from django.utils import translation
-
-    from reports.document import month_abbreviations
-
     with translation.override("de"):
         assert month_abbreviations()[2::7] == ["Mär", "Okt"]
     with translation.override("en"):

@@ -89,10 +89,8 @@ def test_versions_are_numbered_and_list_who_requested_them_and_what_changed(lead
     assert f'id="report-{second.pk}"' in row and 'hx-trigger="every 1s"' in row
 
 
-def test_the_cover_shows_the_approval_state_from_the_snapshot(example_plan, tmp_path):
-    snapshot = plan_to_document(example_plan)
-    draft = pdf_text(services.render_pdf(snapshot=snapshot, variant="short").content, tmp_path)
-    assert "Entwurf" in draft
-    approved = {**snapshot, "approval": {"status": "approved", "by": "Swetlana R.", "at": "2027-01-15T10:00:00+00:00"}}
-    text = pdf_text(services.render_pdf(snapshot=approved, variant="short").content, tmp_path)
-    assert "Freigegeben" in text and "von Swetlana R." in text and "Entwurf" not in text
+def test_the_cover_says_draft_also_for_a_snapshot_stored_with_an_approval_entry(example_plan, tmp_path):
+    # Reports requested before approval was taken out stored {"approval": {...}}; a retry renders them again.
+    snapshot = {**plan_to_document(example_plan), "approval": {"status": "approved", "by": "", "at": None}}
+    text = pdf_text(services.render_pdf(snapshot=snapshot, variant="short").content, tmp_path)
+    assert "Entwurf" in text and "Freigegeben" not in text

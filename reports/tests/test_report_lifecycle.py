@@ -28,14 +28,16 @@ def test_requesting_a_report_queues_a_numbered_snapshot(lead_client, plan):
     assert reports[0].snapshot["plan"]["goals"][0]["title"] == "Kundenbindung stärken"
 
 
-def test_status_partial_polls_while_pending_and_stops_when_done(lead_client, plan):
-    report = Report.objects.create(plan=plan, number=1, snapshot={"plan": {"title": plan.title}})
+def test_status_partial_polls_while_pending_and_stops_when_done(lead_client, plan, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    report = services.report_request(plan=plan, user=None)
     page = lead_client.get(reverse("reports:status", args=[report.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert 'hx-trigger="every 1s"' in page
-    Report.objects.filter(pk=report.pk).update(status=Report.Status.DONE, page_count=2)
+    assert render_report.run(report.pk) == "done"  # a done report always has its file
     page = lead_client.get(reverse("reports:status", args=[report.pk])).content.decode()
     assert "hx-trigger" not in page
     assert reverse("reports:download", args=[report.pk]) in page
+    assert lead_client.get(reverse("reports:download", args=[report.pk])).status_code == 200
 
 
 def test_the_task_renders_the_pdf_with_title_goals_and_kpis(lead_client, plan, tmp_path, settings):

@@ -86,7 +86,7 @@ def test_a_report_that_kills_its_worker_every_time_ends_failed_with_the_reason(p
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, task_id="msg-1", deliveries=3)
     render_report.push_request(id="msg-1")
     try:
-        assert render_report.run(report.pk) == "done"
+        assert render_report.run(report.pk) == "failed"
     finally:
         render_report.pop_request()
     report.refresh_from_db()

@@ -53,7 +53,7 @@ def test_the_fetcher_serves_the_shipped_fonts():
 class CountingHandler(http.server.BaseHTTPRequestHandler):
     hits: list[str] = []
 
-    def do_GET(self):  # noqa: N802 - the name http.server calls
+    def do_GET(self):
         CountingHandler.hits.append(self.path)
         self.send_response(200)
         self.end_headers()

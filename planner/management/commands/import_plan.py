@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from planner.models import Organization
-from planner.plan_file import MAX_BYTES, PlanFileError, parse_document, plan_import
+from planner.plan_file import PlanFileError, parse_document, plan_import, read_upload
 
 
 class Command(BaseCommand):
@@ -22,14 +22,12 @@ class Command(BaseCommand):
             if org is None:
                 raise CommandError(f"no organization with the slug {organization!r}")
         try:
-            size = file.stat().st_size
+            with file.open("rb") as handle:
+                raw = read_upload(handle)
         except OSError as exc:
             raise CommandError(f"cannot read {file}: {exc.strerror}") from None
-        if size > MAX_BYTES:
-            raise CommandError(f"(document): the file has {size} bytes; at most {MAX_BYTES} (2 MB) are allowed")
         try:
-            document = parse_document(file.read_bytes())
-            plan = plan_import(document=document, organization=org)
+            plan = plan_import(document=parse_document(raw), organization=org)
         except PlanFileError as error:
             for problem in error.problems:
                 self.stderr.write(problem)

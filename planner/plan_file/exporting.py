@@ -1,0 +1,240 @@
+"""A plan to its plan file document (a JSON-ready dict): the file, a report's snapshot, the check's input."""
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from checklists.models import Channel
+from planner.models import ContentTheme, Goal, Milestone, Plan, PlanChannel, Role, TargetGroup
+from planner.selectors import plan_with_parts
+
+from .schema import FORMAT, VERSION
+
+Document = dict[str, Any]
+
+
+def plan_to_document(plan: Plan | int) -> Document:
+    """The plan as a plan-file document (a JSON-ready dict)."""
+    return prefetched_plan_to_document(plan_with_parts(plan if isinstance(plan, int) else plan.pk))
+
+
+def prefetched_plan_to_document(plan: Plan, *, link_order: bool = True) -> Document:
+    """The document of a plan loaded with ``selectors.with_parts``. Links (a channel's target
+    groups, ...) come in the order they were made, which costs a few queries; without
+    ``link_order`` they come from the prefetch and the document costs no query."""
+    links = _links_in_order(plan) if link_order else _prefetched_links(plan)
+    body: Document = {
+        **_basics(plan),
+        "situation": _situation(plan),
+        "goals": [_goal(goal) for goal in plan.goals.all()],
+        "target_groups": [_target_group(group) for group in plan.target_groups.all()],
+        "channels": [_channel(channel, links) for channel in plan.channels.all()],
+        "content_themes": [_content_theme(theme, links) for theme in plan.content_themes.all()],
+        "off_limits": plan.off_limits,
+        "roles": [_role(role) for role in plan.roles.all()],
+        "guidelines": [{"topic": g.topic, "text": g.text} for g in plan.guidelines.all()],
+        "milestones": [_milestone(milestone) for milestone in plan.milestones.all()],
+        "resources": _resources(plan),
+        "review": _review(plan),
+        "checklist": _checklist(plan),
+    }
+    return {"format": FORMAT, "version": VERSION, "plan": body}
+
+
+def document_dumps(document: Document) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    # 38, not 38.0000 as the column stores it
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _goal_key(goal: Goal) -> str:
+    return goal.key or f"goal-{goal.pk}"  # a goal made in the wizard has no key; a link needs one
+
+
+def _group_key(group: TargetGroup) -> str:
+    return group.key or f"group-{group.pk}"
+
+
+def _basics(plan: Plan) -> Document:
+    body: Document = {
+        "title": plan.title,
+        "organization": plan.organization.name,
+        "language": plan.language,
+        "industry": plan.industry,
+    }
+    if plan.start_date:
+        body["start_date"] = _date(plan.start_date)
+    if plan.horizon_months:
+        body["horizon_months"] = plan.horizon_months
+    body["summary"] = plan.summary
+    return body
+
+
+def _situation(plan: Plan) -> Document:
+    return {
+        "strengths": plan.strengths,
+        "weaknesses": plan.weaknesses,
+        "opportunities": plan.opportunities,
+        "threats": plan.threats,
+        "competitors": [{"name": c.name, "notes": c.notes} for c in plan.competitors.all()],
+    }
+
+
+def _goal(goal: Goal) -> Document:
+    return {
+        "key": _goal_key(goal),
+        "category": goal.category,
+        "title": goal.title,
+        "description": goal.description,
+        "priority": goal.priority,
+        "kpis": [
+            {
+                "name": k.name,
+                "metric": k.metric,
+                "unit": k.unit,
+                "baseline": _number(k.baseline),
+                "target": _number(k.target),
+                "due": _date(k.due),
+            }
+            for k in goal.kpis.all()
+        ],
+    }
+
+
+def _target_group(group: TargetGroup) -> Document:
+    return {
+        "key": _group_key(group),
+        "name": group.name,
+        "description": group.description,
+        "needs": group.needs,
+        "priority": group.priority,
+        "technographics": group.technographics,
+    }
+
+
+@dataclass(frozen=True)
+class Links:
+    """The many-to-many links of a plan's channels and themes, as the file writes them (keys, slugs)."""
+
+    channel_groups: dict[int, list[str]]
+    channel_goals: dict[int, list[str]]
+    theme_groups: dict[int, list[str]]
+    theme_channels: dict[int, list[str]]
+
+
+def _links_in_order(plan: Plan) -> Links:
+    """The links in the order they were made (the file's order): one query a link table."""
+    channels, themes = list(plan.channels.all()), list(plan.content_themes.all())
+    goal_keys = {g.pk: _goal_key(g) for g in plan.goals.all()}
+    group_keys = {t.pk: _group_key(t) for t in plan.target_groups.all()}
+    theme_channels = _linked_ids(ContentTheme, "channels", themes)
+    slugs = dict(
+        Channel.objects.filter(pk__in={pk for pks in theme_channels.values() for pk in pks}).values_list("pk", "slug")
+    )
+    return Links(
+        channel_groups=_named(_linked_ids(PlanChannel, "target_groups", channels), group_keys),
+        channel_goals=_named(_linked_ids(PlanChannel, "goals", channels), goal_keys),
+        theme_groups=_named(_linked_ids(ContentTheme, "target_groups", themes), group_keys),
+        theme_channels=_named(theme_channels, slugs),
+    )
+
+
+def _prefetched_links(plan: Plan) -> Links:
+    """The prefetched links, in the catalogue's order: no query, enough where order does not matter."""
+    channels, themes = plan.channels.all(), plan.content_themes.all()
+    return Links(
+        channel_groups={c.pk: [_group_key(t) for t in c.target_groups.all()] for c in channels},
+        channel_goals={c.pk: [_goal_key(g) for g in c.goals.all()] for c in channels},
+        theme_groups={t.pk: [_group_key(g) for g in t.target_groups.all()] for t in themes},
+        theme_channels={t.pk: [c.slug for c in t.channels.all()] for t in themes},
+    )
+
+
+def _linked_ids(model: type[models.Model], name: str, owners: list[models.Model]) -> dict[int, list[int]]:
+    """owner id -> linked ids, in the order they were linked (one query)."""
+    field = model._meta.get_field(name)
+    owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    links: dict[int, list[int]] = {o.pk: [] for o in owners}
+    rows = field.remote_field.through.objects.filter(**{f"{owner}__in": list(links)}).order_by("pk")
+    for owner_id, target_id in rows.values_list(f"{owner}_id", f"{target}_id"):
+        links[owner_id].append(target_id)
+    return links
+
+
+def _named(links: dict[int, list[int]], names: dict[int, str]) -> dict[int, list[str]]:
+    return {owner: [names[pk] for pk in pks] for owner, pks in links.items()}
+
+
+def _channel(channel: PlanChannel, links: Links) -> Document:
+    return {
+        "channel": channel.channel.slug,
+        "purpose": channel.purpose,
+        "dialogue": channel.dialogue,
+        "target_groups": links.channel_groups[channel.pk],
+        "goals": links.channel_goals[channel.pk],
+        "posts_per_week": _number(channel.posts_per_week),
+        "phase": channel.phase,
+    }
+
+
+def _content_theme(theme: ContentTheme, links: Links) -> Document:
+    return {
+        "title": theme.title,
+        "description": theme.description,
+        **({"kind": theme.kind} if theme.kind else {}),
+        "target_groups": links.theme_groups[theme.pk],
+        "channels": links.theme_channels[theme.pk],
+        "formats": theme.formats,
+        "expert_source": theme.expert_source,
+    }
+
+
+def _role(role: Role) -> Document:
+    return {
+        "person": role.person,
+        "title": role.title,
+        "responsibilities": role.responsibilities,
+        "is_owner": role.is_owner,
+        "hours_per_week": _number(role.hours_per_week),
+    }
+
+
+def _milestone(milestone: Milestone) -> Document:
+    return {
+        "title": milestone.title,
+        "phase": milestone.phase,
+        "start": _date(milestone.start),
+        "end": _date(milestone.end),
+    }
+
+
+def _resources(plan: Plan) -> Document:
+    return {
+        "staff_hours_per_week": _number(plan.staff_hours_per_week),
+        "paid_media_budget_eur": _number(plan.paid_media_budget_eur),
+        "tools_budget_eur": _number(plan.tools_budget_eur),
+    }
+
+
+def _review(plan: Plan) -> Document:
+    if plan.review_cadence_months:
+        return {"cadence_months": plan.review_cadence_months, "report_to": plan.review_report_to}
+    return {"report_to": plan.review_report_to}
+
+
+def _checklist(plan: Plan) -> list[Document]:
+    answers = sorted(plan.checklist_answers.all(), key=lambda a: (a.item.order, a.item.pk))
+    return [{"item": a.item.slug, "status": a.status, "note": a.note} for a in answers]

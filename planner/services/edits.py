@@ -1,0 +1,183 @@
+"""Saving a wizard step: write what the user changed, and nothing else.
+
+Every value is compared with the database before it is written; new rows are created and
+changed rows updated in bulk, so saving an unchanged step of a large plan writes nothing.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections import defaultdict
+from functools import reduce
+from typing import Any
+
+from django.db import models, transaction
+from django.utils.text import slugify
+
+from checklists.models import ChecklistItem
+
+from ..edits import AnswerEdit, PartEdit, PlanEdit, RowEdit
+from ..models import ChecklistAnswer, Goal, Plan, StepDraft, TargetGroup
+from .plans import StalePlanError, plan_revision_bump
+
+# Rows that other rows refer to by a key (the plan file's references): the field the key is
+# made from, and the key of a row without that text.
+KEYED: dict[type[models.Model], tuple[str, str]] = {Goal: ("title", "goal"), TargetGroup: ("name", "group")}
+
+
+@transaction.atomic
+def plan_edit_save(*, plan: Plan, user, step: str, expected_revision: int, edit: PlanEdit) -> bool:
+    """Write a step's edit; True when anything changed.
+
+    Raises StalePlanError, writing nothing, when the plan was saved since the form was
+    loaded (``expected_revision``) and this edit would change it."""
+    current = Plan.objects.select_for_update().only("revision").get(pk=plan.pk)  # one save of a plan at a time
+    changed = _fields_save(plan=plan, values=edit.fields)
+    for part, part_edit in edit.parts.items():
+        changed |= _part_save(owner=plan, name=part, edit=part_edit)
+    changed |= _answers_save(plan=plan, answers=edit.answers)
+    if changed:
+        if current.revision != expected_revision:
+            raise StalePlanError  # the transaction rolls back every write above
+        plan_revision_bump(plan=plan)
+    StepDraft.objects.filter(plan=plan, step=step, updated_by=user).delete()
+    return changed
+
+
+def _fields_save(*, plan: Plan, values: dict[str, Any]) -> bool:
+    if not values:
+        return False
+    stored = Plan.objects.values(*values).get(pk=plan.pk)
+    changes = {name: value for name, value in values.items() if stored[name] != value}
+    if changes:
+        Plan.objects.filter(pk=plan.pk).update(**changes)
+    return bool(changes)
+
+
+def _part_save(*, owner: models.Model, name: str, edit: PartEdit) -> bool:
+    """Save one part of ``owner`` (its related rows ``name``) as the user left it."""
+    relation = owner._meta.get_field(name)
+    model, owner_field = relation.related_model, relation.field.name
+    existing = {row.pk: row for row in model.objects.filter(**{owner_field: owner})}
+    kept_pks = {row_edit.pk for row_edit in edit.rows if row_edit.pk is not None}
+    if not kept_pks <= existing.keys():
+        raise StalePlanError  # a row was removed meanwhile (the form only offers the plan's own rows)
+
+    removed = edit.removed & (existing.keys() - kept_pks)
+    model.objects.filter(pk__in=removed).delete()
+    changed = bool(removed)
+
+    rows: list[tuple[models.Model, RowEdit]] = []
+    created: list[models.Model] = []
+    updated: dict[str, list[models.Model]] = defaultdict(list)  # field -> rows whose field changed
+    for order, row_edit in enumerate(edit.rows):
+        values = {**row_edit.values, "order": order}
+        if row_edit.pk is None:
+            row = model(**{owner_field: owner}, **values)
+            created.append(row)
+        else:
+            row = existing[row_edit.pk]
+            for field, value in values.items():
+                if getattr(row, field) != value:
+                    setattr(row, field, value)
+                    updated[field].append(row)
+        rows.append((row, row_edit))
+    # Rows added elsewhere meanwhile (neither kept nor removed here) keep their place after these.
+    others = [row for pk, row in existing.items() if pk not in kept_pks and pk not in removed]
+    for order, row in enumerate(sorted(others, key=lambda r: (r.order, r.pk)), start=len(edit.rows)):
+        if row.order != order:
+            row.order = order
+            updated["order"].append(row)
+
+    _keys_assign(model=model, rows=[row for row, _ in rows], existing=existing, updated=updated)
+    if created:
+        model.objects.bulk_create(created)
+    changed_rows = {row.pk: row for rows_of_field in updated.values() for row in rows_of_field}
+    if changed_rows:
+        model.objects.bulk_update(list(changed_rows.values()), fields=sorted(updated))
+    changed |= bool(created or changed_rows)
+
+    changed |= _links_save(model=model, rows=rows)
+    for row, row_edit in rows:
+        for child, child_edit in row_edit.children.items():
+            changed |= _part_save(owner=row, name=child, edit=child_edit)
+    return changed
+
+
+def _keys_assign(
+    *,
+    model: type[models.Model],
+    rows: list[models.Model],
+    existing: dict[int, models.Model],
+    updated: dict[str, list[models.Model]],
+) -> None:
+    """Give every row that other rows refer to a key, once: from its title, unique in the plan."""
+    if model not in KEYED:
+        return
+    source, fallback = KEYED[model]
+    used = {row.key for row in existing.values() if row.key}
+    for row in rows:
+        if row.key:
+            continue
+        base = slugify(getattr(row, source))[:60] or fallback
+        key, n = base, 1
+        while key in used:
+            n += 1
+            key = f"{base}-{n}"
+        used.add(key)
+        row.key = key
+        if row.pk is not None:
+            updated["key"].append(row)
+
+
+def _links_save(*, model: type[models.Model], rows: list[tuple[models.Model, RowEdit]]) -> bool:
+    """Many-to-many links as chosen: links kept stay in their order, new ones follow in the
+    order chosen (the plan file lists links in the order they were made)."""
+    names = {name for _, row_edit in rows for name in row_edit.links}
+    changed = False
+    for name in names:
+        field = model._meta.get_field(name)
+        through = field.remote_field.through
+        owner, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        current: dict[int, list[int]] = defaultdict(list)
+        links = through.objects.filter(**{f"{owner}__in": [row.pk for row, _ in rows]}).order_by("pk")
+        for owner_id, target_id in links.values_list(f"{owner}_id", f"{target}_id"):
+            current[owner_id].append(target_id)
+        stale: list[models.Q] = []
+        fresh = []
+        for row, row_edit in rows:
+            if name not in row_edit.links:
+                continue
+            wanted = list(dict.fromkeys(row_edit.links[name]))
+            have = current[row.pk]
+            gone = set(have) - set(wanted)
+            if gone:
+                stale.append(models.Q(**{owner: row.pk, f"{target}__in": gone}))
+            fresh += [through(**{f"{owner}_id": row.pk, f"{target}_id": pk}) for pk in wanted if pk not in have]
+        if stale:
+            through.objects.filter(reduce(operator.or_, stale)).delete()
+        if fresh:
+            through.objects.bulk_create(fresh)
+        changed |= bool(stale or fresh)
+    return changed
+
+
+def _answers_save(*, plan: Plan, answers: dict[str, AnswerEdit]) -> bool:
+    if not answers:
+        return False
+    items = dict(ChecklistItem.objects.filter(slug__in=answers).values_list("slug", "pk"))
+    existing = {answer.item_id: answer for answer in ChecklistAnswer.objects.filter(plan=plan)}
+    created, updated = [], []
+    for slug, edit in answers.items():
+        if slug not in items:
+            continue  # an item deactivated meanwhile
+        answer = existing.get(items[slug])
+        if answer is None:
+            if edit.status != ChecklistAnswer.Status.OPEN or edit.note:  # else nothing was said about it yet
+                created.append(ChecklistAnswer(plan=plan, item_id=items[slug], status=edit.status, note=edit.note))
+        elif (answer.status, answer.note) != (edit.status, edit.note):
+            answer.status, answer.note = edit.status, edit.note
+            updated.append(answer)
+    ChecklistAnswer.objects.bulk_create(created)
+    ChecklistAnswer.objects.bulk_update(updated, fields=["status", "note"])
+    return bool(created or updated)
