@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,7 @@ from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Channel, Checklist, ChecklistItem, GuidelineTemplate, KPIBenchmark, Source
+from .rules import RULES
 
 
 class CuratedOnSaveMixin:
@@ -53,6 +56,7 @@ class ChecklistItemResource(CuratedResource):
         fields = (
             "slug", "checklist", "kind", "dimension", "weight", "order", "active",
             "title_de", "title_en", "explanation_de", "explanation_en", "measures_de", "measures_en",
+            "contradicted_by",
         )  # fmt: skip
         export_order = fields
         skip_unchanged = True
@@ -77,8 +81,9 @@ class KPIBenchmarkResource(CuratedResource):
     class Meta:
         model = KPIBenchmark
         fields = (
-            "id", "metric", "channel", "max_monthly_growth_pct", "method_de", "method_en", "source",
-            "rationale_de", "rationale_en", "active",
+            "id", "metric", "channel", "max_monthly_change", "unit", "small_account_allowance",
+            "new_account_ceiling", "method_de", "method_en", "source_publisher", "source_title", "source_year",
+            "source_url", "sample_de", "sample_en", "confidence", "rationale_de", "rationale_en", "active",
         )  # fmt: skip
         export_order = fields
         skip_unchanged = True
@@ -105,8 +110,26 @@ class ChecklistAdmin(CuratedOnSaveMixin, TranslationAdmin):
         return obj.item_count
 
 
+class ChecklistItemAdminForm(forms.ModelForm):
+    contradicted_by = forms.MultipleChoiceField(
+        label=_("Contradicted by the findings"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("While the plan check reports one of these findings, a tick on this item does not count."),
+    )
+
+    class Meta:
+        model = ChecklistItem
+        fields = "__all__"  # noqa: DJ007 - the admin chooses the fields; this form only adds the checkboxes
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contradicted_by"].choices = [(code, code) for code in sorted(RULES)]
+
+
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(CuratedOnSaveMixin, ActivationActionsMixin, ImportExportModelAdmin, TranslationAdmin):
+    form = ChecklistItemAdminForm
     resource_classes = [ChecklistItemResource]
     list_display = ("title", "checklist", "kind", "dimension", "weight", "order", "active", "curated")
     list_editable = ("order", "active")
@@ -135,8 +158,12 @@ class GuidelineTemplateAdmin(CuratedOnSaveMixin, ActivationActionsMixin, Transla
 @admin.register(KPIBenchmark)
 class KPIBenchmarkAdmin(CuratedOnSaveMixin, ActivationActionsMixin, ImportExportModelAdmin, TranslationAdmin):
     resource_classes = [KPIBenchmarkResource]
-    list_display = ("metric", "channel", "max_monthly_growth_pct", "method", "active", "curated")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    list_display = (
+        "metric", "channel", "max_monthly_change", "unit", "small_account_allowance", "new_account_ceiling",
+        "confidence", "source_publisher", "source_year", "active", "curated",
+    )  # fmt: skip
     list_editable = ("active",)
-    list_filter = ("metric", "channel", "active")
+    list_filter = ("metric", "channel", "confidence", "active")
     list_select_related = ("channel",)
-    search_fields = ("metric", "source", "rationale")
+    search_fields = ("metric", "source_publisher", "source_title", "rationale")

@@ -13,7 +13,7 @@ from typing import Any
 
 from .rules import Finding, Severity, check_plan
 from .scoring import Readiness, readiness
-from .selectors import Benchmark, ItemInfo
+from .selectors import Curated, curated_content
 
 __all__ = ["PlanCheck", "plan_check"]
 
@@ -44,13 +44,12 @@ class PlanCheck:
 
 
 def plan_check(
-    document: Mapping[str, Any],
-    *,
-    benchmarks: list[Benchmark] | None = None,
-    items: list[ItemInfo] | None = None,
-    today: dt.date | None = None,
+    document: Mapping[str, Any], *, content: Curated | None = None, today: dt.date | None = None
 ) -> PlanCheck:
-    """Findings and readiness of a plan-file document. ``benchmarks`` and checklist ``items``
-    default to the active ones in the database, ``today`` to the current date."""
-    findings = check_plan(document, benchmarks=benchmarks, today=today)
-    return PlanCheck(findings=findings, readiness=readiness(document, findings, items))
+    """Findings and readiness of a plan-file document. ``content`` (benchmarks, channels, sources,
+    checklist items) defaults to the curated content in the database, read once in the active
+    language; ``today`` to the current date."""
+    if content is None:
+        content = curated_content()
+    findings = check_plan(document, content=content, today=today)
+    return PlanCheck(findings=findings, readiness=readiness(document, findings, content.items))

@@ -70,6 +70,14 @@ class ChecklistItem(models.Model):
     dimension = models.CharField(_("dimension"), max_length=20, choices=Dimension.choices)
     measures = models.JSONField(_("measures"), default=list, blank=True, help_text=_("A list of concrete measures."))
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    # Finding codes (checklists.rules) whose finding says the plan's own data contradicts this item: while one
+    # of them fires, the item never counts as done in the self-assessment.
+    contradicted_by = models.JSONField(
+        _("contradicted by the findings"),
+        default=list,
+        blank=True,
+        help_text=_("While the plan check reports one of these findings, a tick on this item does not count."),
+    )
     order = models.PositiveIntegerField(_("order"), default=0)
     active = models.BooleanField(_("active"), default=True)
     # Set when a curator edits the item; load_content then leaves it alone without --force.
@@ -123,16 +131,76 @@ class GuidelineTemplate(models.Model):
         return self.topic
 
 
-class KPIBenchmark(models.Model):
-    """How fast a metric can realistically grow, with where the figure comes from."""
+class Metric(models.TextChoices):
+    """The KPI metrics of the plan file format (``METRIC``); the planner's KPIs use the same values."""
 
-    metric = models.CharField(_("metric"), max_length=40)
+    FOLLOWERS = "followers", _("Followers")
+    REACH = "reach", _("Reach")
+    MENTIONS = "mentions", _("Mentions")
+    SENTIMENT = "sentiment", _("Sentiment")
+    ENGAGEMENT_RATE = "engagement_rate", _("Engagement rate")
+    REFERRAL_TRAFFIC = "referral_traffic", _("Referral traffic")
+    LEADS = "leads", _("Leads")
+    CONVERSIONS = "conversions", _("Conversions")
+    REPURCHASE_RATE = "repurchase_rate", _("Repurchase rate")
+    NPS = "nps", _("Net Promoter Score")
+    APPLICATIONS = "applications", _("Applications")
+    SERVICE_TICKETS = "service_tickets", _("Service tickets")
+    OTHER = "other", _("Other")
+
+
+class KPIBenchmark(models.Model):
+    """How fast a metric can realistically change, with the evidence: where the figure comes from,
+    how it was measured, on what sample, and whether it is a published figure or an assumption."""
+
+    class Unit(models.TextChoices):
+        PERCENT = "percent", _("% per month (relative)")
+        POINTS = "points", _("points per month")
+
+    class Confidence(models.TextChoices):
+        PUBLISHED = "published", _("published figure")
+        DERIVED = "derived", _("derived from a published figure")
+        ASSUMPTION = "assumption", _("assumption of the planner (no published figure)")
+
+    metric = models.CharField(_("metric"), max_length=40, choices=Metric.choices)
     channel = models.ForeignKey(
         Channel, on_delete=models.CASCADE, null=True, blank=True, related_name="benchmarks", verbose_name=_("channel")
     )
-    max_monthly_growth_pct = models.DecimalField(_("realistic growth per month (%)"), max_digits=8, decimal_places=2)
+    max_monthly_change = models.DecimalField(
+        _("realistic change per month"),
+        max_digits=8,
+        decimal_places=2,
+        help_text=_("For most metrics relative growth in %; for the Net Promoter Score points (see the unit)."),
+    )
+    unit = models.CharField(_("unit of the change"), max_length=10, choices=Unit.choices, default=Unit.PERCENT)
+    small_account_allowance = models.DecimalField(
+        _("small-account allowance per month"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_(
+            "An absolute number per month that is always realistic, however small the account (e.g. +100 "
+            "followers a month): small accounts grow by more than their percentage."
+        ),
+    )
+    new_account_ceiling = models.DecimalField(
+        _("new-account ceiling (first 12 months)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("What an account starting from zero realistically reaches in its first 12 months."),
+    )
     method = models.CharField(_("method"), max_length=300, blank=True)
-    source = models.CharField(_("source"), max_length=300)
+    source_publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    source_title = models.CharField(_("title of the source"), max_length=300, blank=True)
+    source_year = models.PositiveSmallIntegerField(_("year of the source"), null=True, blank=True)
+    source_url = models.URLField(_("link to the source"), blank=True)
+    sample = models.TextField(_("sample"), blank=True)
+    confidence = models.CharField(
+        _("confidence"), max_length=20, choices=Confidence.choices, default=Confidence.ASSUMPTION
+    )
     rationale = models.TextField(_("rationale"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     # Set when a curator edits the row in the admin; load_content then leaves it alone without --force.
@@ -147,4 +215,4 @@ class KPIBenchmark(models.Model):
         verbose_name_plural = _("KPI benchmarks")
 
     def __str__(self) -> str:
-        return f"{self.metric} ({self.channel or '*'})"
+        return f"{self.get_metric_display()} ({self.channel or '*'})"

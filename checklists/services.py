@@ -69,6 +69,10 @@ def _upsert(
     return row
 
 
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
 @transaction.atomic
 def content_load(*, force: bool = False) -> LoadReport:
     """Write the seed content; idempotent, matched by slug (benchmarks: by metric and channel).
@@ -118,6 +122,7 @@ def _load(*, force: bool) -> LoadReport:
                     "kind": item.kind,
                     "dimension": item.dimension,
                     "weight": item.weight,
+                    "contradicted_by": list(content.CONTRADICTED_BY[item.slug]),
                     "order": item_order * 10,
                 },
                 create_only={"active": True},
@@ -154,9 +159,17 @@ def _load(*, force: bool) -> LoadReport:
             KPIBenchmark,
             lookup={"metric": seed.metric, "channel": channel},
             values={
-                "max_monthly_growth_pct": Decimal(seed.max_monthly_growth_pct),
+                "max_monthly_change": Decimal(seed.max_monthly_change),
+                "unit": seed.unit,
+                "small_account_allowance": _decimal(seed.small_account_allowance),
+                "new_account_ceiling": _decimal(seed.new_account_ceiling),
                 **_translated("method", seed.method),
-                "source": seed.source,
+                "source_publisher": seed.publisher,
+                "source_title": seed.title,
+                "source_year": seed.year,
+                "source_url": seed.url,
+                **_translated("sample", seed.sample),
+                "confidence": seed.confidence,
                 **_translated("rationale", seed.rationale),
             },
             create_only={"active": True},

@@ -30,4 +30,4 @@ class GuidelineTemplateTranslation(TranslationOptions):
 
 @register(KPIBenchmark)
 class KPIBenchmarkTranslation(TranslationOptions):
-    fields = ("method", "rationale")
+    fields = ("method", "sample", "rationale")

@@ -1,8 +1,8 @@
 """The seed content drawn from the five articles, as plain data.
 
 Every text is a ``(German, English)`` pair. ``load_content`` writes it to the database
-(``checklists.services.content_load``); the pitfall detector reads the measures it cites
-from here, so the rules stay pure functions without database access.
+(``checklists.services.content_load``). The plan check reads what it cites (measures,
+titles, channel names, benchmarks) from the database, as curators edited it, never from here.
 """
 
 from __future__ import annotations
@@ -60,29 +60,42 @@ class GuidelineSeed:
 class BenchmarkSeed:
     metric: str
     channel: str | None
-    max_monthly_growth_pct: str  # a decimal string, as stored
+    max_monthly_change: str  # a decimal string, as stored; % per month, or points for unit "points"
     method: Text
-    source: str
+    confidence: str  # published | derived | assumption
     rationale: Text
+    unit: str = "percent"
+    small_account_allowance: str | None = None  # absolute per month
+    new_account_ceiling: str | None = None  # reached in the first 12 months from zero
+    publisher: str = ""
+    title: str = ""
+    year: int | None = None
+    url: str = ""
+    sample: Text = ("", "")
 
 
 from .benchmarks import BENCHMARKS  # noqa: E402
 from .channels import CHANNELS  # noqa: E402
 from .checklists import CHECKLISTS  # noqa: E402
+from .contradictions import CONTRADICTS  # noqa: E402
 from .guidelines import GUIDELINES  # noqa: E402
 from .sources import SOURCES  # noqa: E402
 
 ITEMS: dict[str, ItemSeed] = {item.slug: item for checklist in CHECKLISTS for item in checklist.items}
-SOURCE_TITLES: dict[str, str] = {source.slug: source.title[0] for source in SOURCES}
+# item slug -> the finding codes that contradict it (CONTRADICTS inverted, codes in alphabetical order)
+CONTRADICTED_BY: dict[str, tuple[str, ...]] = {
+    slug: tuple(sorted(code for code, slugs in CONTRADICTS.items() if slug in slugs)) for slug in ITEMS
+}
 
 __all__ = [
     "BENCHMARKS",
     "CHANNELS",
     "CHECKLISTS",
+    "CONTRADICTED_BY",
+    "CONTRADICTS",
     "GUIDELINES",
     "ITEMS",
     "SOURCES",
-    "SOURCE_TITLES",
     "BenchmarkSeed",
     "ChannelSeed",
     "ChecklistSeed",

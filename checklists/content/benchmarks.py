@@ -1,257 +1,308 @@
-"""How fast each KPI metric can realistically change per month; see docs/kpi-benchmarks.md.
+"""How fast each KPI metric can realistically change per month, with the evidence; see docs/kpi-benchmarks.md.
 
-Most values are conservative planning assumptions of this project, not published figures;
-``source`` says which. The growth is relative: ``(target / baseline) ** (1 / months) - 1``.
-For service_tickets (lower is better) it is the realistic reduction per month.
+Where a report publishes a figure, the benchmark is that figure ("published") or follows from a
+ratio the report states ("derived"); everywhere else it is an assumption of the planner and says
+so. A KPI is judged against the most generous of: the relative growth per month, the small-account
+allowance (an absolute number per month) and, for an account that starts from zero, the
+new-account ceiling (what it reaches in its first 12 months).
 """
 
 from . import BenchmarkSeed
 
-ASSUMPTION = "Planungsannahme des Planers (kein veröffentlichter Wert) / planner's planning assumption"
-ASSUMPTION_RIVALIQ = (
-    "Planungsannahme; Größenordnung der Raten nach öffentlichen Branchen-Benchmarks (z. B. Rival IQ, jährlicher "
-    "Social Media Industry Benchmark Report) / planning assumption; order of magnitude of rates after public "
-    "industry benchmark reports (e.g. Rival IQ)"
-)
+PUBLISHED, DERIVED, ASSUMPTION = "published", "derived", "assumption"
+
+# TrackMaven, 2016 Social Media Inflation Index: median monthly follower growth per brand, full year 2015.
+TRACKMAVEN = {
+    "publisher": "TrackMaven",
+    "title": "2016 Social Media Inflation Index",
+    "year": 2016,
+    "url": "https://marketingprofs.com/charts/2016/29891/social-media-follower-growth-benchmarks-for-brands",
+    "sample": (
+        "26.965 Marken aller Branchen, Gesamtjahr 2015; Median des monatlichen Follower-Wachstums je Marke auf "
+        "Facebook, Twitter, Instagram, LinkedIn und Pinterest",
+        "26,965 brands across industries, full year 2015; median monthly follower growth per brand on Facebook, "
+        "Twitter, Instagram, LinkedIn and Pinterest",
+    ),
+}
+# Rival IQ, Social Media Industry Benchmark Report 2023: median engagement rate per post by follower, 2022.
+RIVAL_IQ = {
+    "publisher": "Rival IQ",
+    "title": "2023 Social Media Industry Benchmark Report",
+    "year": 2023,
+    "url": "https://www.contentgrip.com/social-media-engagement-tiktok/",
+    "sample": (
+        "150 zufällig gewählte Unternehmen je Branche, 14 Branchen; 25.000 bis 1 Mio. Facebook-Fans und "
+        "mindestens 5.000 Follower auf Instagram, Twitter und TikTok; Beiträge des Jahres 2022",
+        "150 randomly chosen companies per industry, 14 industries; 25,000 to 1 million Facebook fans and at "
+        "least 5,000 followers on Instagram, Twitter and TikTok; posts of 2022",
+    ),
+}
 
 GROWTH = ("Relatives Wachstum pro Monat", "Relative growth per month")
+FOLLOWER_GROWTH = (
+    "Follower am Monatsende ÷ Follower am Monatsanfang − 1 (Median je Marke)",
+    "Followers at the end of a month ÷ followers at its start − 1 (median per brand)",
+)
 PER_FOLLOWER = (
-    "Interaktionen je Beitrag ÷ Follower (pro Follower); relatives Wachstum der Rate pro Monat",
-    "Interactions per post ÷ followers (per follower); relative growth of the rate per month",
+    "Interaktionen je Beitrag ÷ Follower; relatives Wachstum dieser Rate pro Monat",
+    "Interactions per post ÷ followers; relative growth of that rate per month",
 )
 PER_IMPRESSION = (
-    "Interaktionen ÷ Impressionen (pro Impression); relatives Wachstum der Rate pro Monat",
-    "Interactions ÷ impressions (per impression); relative growth of the rate per month",
+    "Interaktionen ÷ Impressionen; relatives Wachstum dieser Rate pro Monat",
+    "Interactions ÷ impressions; relative growth of that rate per month",
 )
 PER_VIEW = (
-    "Interaktionen ÷ Videoaufrufe (pro Aufruf); relatives Wachstum der Rate pro Monat",
-    "Interactions ÷ video views (per view); relative growth of the rate per month",
+    "Interaktionen ÷ Videoaufrufe; relatives Wachstum dieser Rate pro Monat",
+    "Interactions ÷ video views; relative growth of that rate per month",
 )
+POINTS = ("Veränderung in NPS-Punkten pro Monat", "Change in NPS points per month")
+REDUCTION = ("Relativer Rückgang pro Monat", "Relative reduction per month")
 
 
-def _b(metric: str, channel: str | None, pct: str, method, source: str, de: str, en: str) -> BenchmarkSeed:
-    return BenchmarkSeed(metric, channel, pct, method, source, (de, en))
+def _followers(channel: str | None, pct: str, confidence: str, de: str, en: str, ceiling: str) -> BenchmarkSeed:
+    return BenchmarkSeed(
+        "followers",
+        channel,
+        pct,
+        FOLLOWER_GROWTH,
+        confidence,
+        (de, en),
+        small_account_allowance="100",
+        new_account_ceiling=ceiling,
+        **TRACKMAVEN,
+    )
+
+
+def _assumption(metric: str, channel: str | None, pct: str, method, de: str, en: str, **kwargs) -> BenchmarkSeed:
+    return BenchmarkSeed(metric, channel, pct, method, ASSUMPTION, (de, en), **kwargs)
+
+
+def _engagement(channel: str | None, method, de: str, en: str) -> BenchmarkSeed:
+    return BenchmarkSeed(
+        "engagement_rate",
+        channel,
+        "5.00",
+        method,
+        ASSUMPTION,
+        (
+            de + " Rival IQ meldet für 2022 sinkende oder gleichbleibende Median-Raten (Instagram rund 30 % "
+            "weniger als im Vorjahr, Facebook und Twitter unverändert); 5 % mehr pro Monat liegt darüber und ist "
+            "eine großzügige Annahme des Planers.",
+            en + " Rival IQ reports falling or flat median rates for 2022 (Instagram about 30 % lower than the "
+            "year before, Facebook and Twitter unchanged); 5 % more a month is above that, a generous assumption "
+            "of the planner.",
+        ),
+        **RIVAL_IQ,
+    )
 
 
 BENCHMARKS: tuple[BenchmarkSeed, ...] = (
-    _b(
-        "followers",
+    _followers(
         None,
-        "15.00",
-        GROWTH,
-        ASSUMPTION,
-        "Aktive Konten wachsen auf Dauer selten über ~15 % im Monat; ×1000 in 6 Monaten wären ~216 % im Monat.",
-        "Active accounts rarely sustain more than ~15 % a month; ×1000 in 6 months would need ~216 % a month.",
+        "3.00",
+        DERIVED,
+        "Über alle fünf Netzwerke wuchs die typische Marke 2015 um 42 % im Jahr; das sind rund 3 % im Monat.",
+        "Across the five networks the typical brand grew by 42 % in 2015; that is about 3 % a month.",
+        "1000",
     ),
-    _b(
-        "followers",
-        "facebook",
-        "5.00",
-        GROWTH,
-        ASSUMPTION,
-        "Organisches Seitenwachstum auf Facebook ist für etablierte Seiten langsam.",
-        "Organic page growth on Facebook is slow for established pages.",
-    ),
-    _b(
-        "followers",
+    _followers(
         "instagram",
-        "10.00",
-        GROWTH,
-        ASSUMPTION,
-        "Mit regelmäßigen Beiträgen und Dialog realistisch; schneller nur mit Paid Media oder Viralität.",
-        "Realistic with regular posts and dialogue; faster only with paid media or virality.",
+        "8.00",
+        PUBLISHED,
+        "Median 6–8 % pro Monat auf Instagram (2015); der Planer nimmt den oberen Wert.",
+        "Median 6–8 % a month on Instagram (2015); the planner takes the upper value.",
+        "1000",
     ),
-    _b(
-        "followers",
+    _followers(
         "linkedin",
-        "10.00",
-        GROWTH,
-        ASSUMPTION,
-        "Unternehmensseiten wachsen vor allem über teilende Mitarbeitende; ~10 % im Monat ist ein gutes Ergebnis.",
-        "Company pages grow mainly through employees sharing; ~10 % a month is a good result.",
+        "4.00",
+        DERIVED,
+        "Laut Bericht wuchs Instagram doppelt so schnell wie LinkedIn: die Hälfte von 8 %.",
+        "According to the report Instagram grew twice as fast as LinkedIn: half of 8 %.",
+        "1000",
     ),
-    _b(
-        "followers",
+    _followers(
+        "facebook",
+        "2.70",
+        DERIVED,
+        "Laut Bericht wuchs Instagram mehr als dreimal so schnell wie Facebook: höchstens ein Drittel von 8 %.",
+        "According to the report Instagram grew more than three times as fast as Facebook: at most a third of 8 %.",
+        "1000",
+    ),
+    _followers(
         "x",
-        "5.00",
-        GROWTH,
-        ASSUMPTION,
-        "Organische Reichweite auf X ist begrenzt; Wachstum ist für die meisten Marken langsam.",
-        "Organic reach on X is limited; growth is slow for most brands.",
+        "2.70",
+        DERIVED,
+        "Laut Bericht wuchs Instagram mehr als dreimal so schnell wie Twitter (heute X): höchstens ein Drittel "
+        "von 8 %.",
+        "According to the report Instagram grew more than three times as fast as Twitter (now X): at most a "
+        "third of 8 %.",
+        "1000",
     ),
-    _b(
-        "followers",
-        "youtube",
-        "10.00",
-        GROWTH,
-        ASSUMPTION,
-        "Abonnenten kommen über auffindbare Videos; das dauert Monate.",
-        "Subscribers come through findable videos; that takes months.",
+    _followers(
+        "pinterest",
+        "2.70",
+        DERIVED,
+        "Laut Bericht wuchs Instagram mehr als dreimal so schnell wie Pinterest: höchstens ein Drittel von 8 %.",
+        "According to the report Instagram grew more than three times as fast as Pinterest: at most a third of 8 %.",
+        "1000",
     ),
-    _b(
+    _assumption(
         "followers",
         "tiktok",
-        "25.00",
+        "10.00",
         GROWTH,
-        ASSUMPTION,
-        "Der Algorithmus zeigt Videos auch Nicht-Followern; schnelleres Wachstum ist möglich, aber unstet.",
-        "The algorithm shows videos to non-followers; faster growth is possible but erratic.",
+        "Für TikTok liegt keine veröffentlichte Wachstumsrate vor. Der Algorithmus zeigt Videos auch "
+        "Nicht-Followern, daher nimmt der Planer mehr an als auf Instagram; Viralität lässt sich nicht planen.",
+        "No growth rate has been published for TikTok. The algorithm shows videos to non-followers too, so the "
+        "planner assumes more than on Instagram; virality cannot be planned.",
+        small_account_allowance="250",
+        new_account_ceiling="5000",
     ),
-    _b(
+    _assumption(
         "reach",
         None,
         "20.00",
         GROWTH,
-        ASSUMPTION,
-        "Reichweite schwankt stark von Monat zu Monat; gemessen wird der Trend.",
-        "Reach swings strongly month to month; what counts is the trend.",
+        "Reichweite schwankt stark von Monat zu Monat; es zählt der Trend. Kein veröffentlichter Wert.",
+        "Reach swings strongly from month to month; what counts is the trend. No published figure.",
+        small_account_allowance="1000",
+        new_account_ceiling="50000",
     ),
-    _b(
+    _assumption(
         "reach",
         "tiktok",
-        "40.00",
+        "30.00",
         GROWTH,
-        ASSUMPTION,
-        "Algorithmische Ausspielung macht größere Sprünge möglich; trotzdem kein Plan für Viralität.",
-        "Algorithmic distribution allows bigger jumps; still, virality cannot be planned.",
+        "Algorithmische Ausspielung erlaubt größere Sprünge als anderswo; trotzdem ist Viralität kein Plan.",
+        "Algorithmic distribution allows bigger jumps than elsewhere; still, virality is not a plan.",
+        small_account_allowance="5000",
+        new_account_ceiling="200000",
     ),
-    _b(
+    _assumption(
         "mentions",
         None,
         "10.00",
         GROWTH,
-        ASSUMPTION,
-        "Erwähnungen folgen dem Gesprächswert (Artikel 004: Mundpropaganda) und wachsen langsam.",
-        "Mentions follow how talk-worthy you are (article 004: word of mouth) and grow slowly.",
+        "Erwähnungen folgen dem Gesprächswert (Mundpropaganda) und wachsen langsam.",
+        "Mentions follow how talk-worthy you are (word of mouth) and grow slowly.",
+        small_account_allowance="5",
     ),
-    _b(
+    _assumption(
         "sentiment",
         None,
         "3.00",
         GROWTH,
-        ASSUMPTION,
         "Die Tonalität (Anteil positiver Erwähnungen) ändert sich nur langsam, mit besserem Service und Dialog.",
-        "Sentiment (share of positive mentions) changes only slowly, with better service and dialogue.",
+        "Sentiment (the share of positive mentions) changes only slowly, with better service and dialogue.",
     ),
-    _b(
-        "engagement_rate",
+    _engagement(
         None,
-        "5.00",
         PER_FOLLOWER,
-        ASSUMPTION_RIVALIQ,
-        "Engagement-Raten verbessern sich langsam; Methode beachten – pro Follower und pro Impression "
-        "unterscheiden sich um etwa eine Größenordnung.",
-        "Engagement rates improve slowly; mind the method – per follower and per impression differ by about an "
-        "order of magnitude.",
+        "Engagement-Raten verbessern sich langsam; auf die Methode achten: pro Follower und pro Impression "
+        "unterscheiden sich um eine Größenordnung.",
+        "Engagement rates improve slowly; mind the method: per follower and per impression differ by an order "
+        "of magnitude.",
     ),
-    _b(
-        "engagement_rate",
+    _engagement(
         "instagram",
-        "5.00",
         PER_FOLLOWER,
-        ASSUMPTION_RIVALIQ,
-        "Pro Follower liegen Marken-Raten meist unter 1 %; eine Verdopplung in einem Jahr ist ehrgeizig.",
-        "Per follower, brand rates are mostly below 1 %; doubling in a year is ambitious.",
+        "Rival IQ: Median 0,47 % je Beitrag und Follower auf Instagram (2022).",
+        "Rival IQ: median 0.47 % per post and follower on Instagram (2022).",
     ),
-    _b(
-        "engagement_rate",
+    _engagement(
         "facebook",
-        "5.00",
         PER_FOLLOWER,
-        ASSUMPTION_RIVALIQ,
-        "Pro Follower sind Facebook-Raten sehr niedrig (Zehntelprozent und darunter); Ziele daran ausrichten.",
-        "Per follower, Facebook rates are very low (tenths of a percent and below); set goals accordingly.",
+        "Rival IQ: Median 0,06 % je Beitrag und Follower auf Facebook (2022).",
+        "Rival IQ: median 0.06 % per post and follower on Facebook (2022).",
     ),
-    _b(
+    _engagement(
+        "tiktok",
+        PER_VIEW,
+        "Rival IQ: Median 5,69 % je Beitrag und Follower auf TikTok (2022); TikTok selbst rechnet meist pro Aufruf.",
+        "Rival IQ: median 5.69 % per post and follower on TikTok (2022); TikTok itself usually counts per view.",
+    ),
+    _assumption(
         "engagement_rate",
         "linkedin",
         "5.00",
         PER_IMPRESSION,
-        ASSUMPTION,
-        "LinkedIn weist Engagement pro Impression aus (einige Prozent) – nicht mit Raten pro Follower vergleichen.",
-        "LinkedIn reports engagement per impression (a few percent) – do not compare with per-follower rates.",
+        "LinkedIn weist Engagement pro Impression aus (einige Prozent) – nicht mit Raten pro Follower "
+        "vergleichen. Kein veröffentlichter Wachstumswert.",
+        "LinkedIn reports engagement per impression (a few percent) – do not compare it with per-follower "
+        "rates. No published growth figure.",
     ),
-    _b(
-        "engagement_rate",
-        "tiktok",
-        "5.00",
-        PER_VIEW,
-        ASSUMPTION,
-        "TikTok rechnet meist pro Aufruf; Raten sind höher als pro Follower anderswo, wachsen aber nicht schneller.",
-        "TikTok usually counts per view; rates are higher than per-follower rates elsewhere but grow no faster.",
-    ),
-    _b(
+    _assumption(
         "referral_traffic",
         None,
         "10.00",
         GROWTH,
-        ASSUMPTION,
         "Besuche von Social Media auf der Website wachsen mit Reichweite und Inhalten, nicht sprunghaft.",
         "Visits from social media to the website grow with reach and content, not in leaps.",
+        small_account_allowance="50",
     ),
-    _b(
+    _assumption(
         "leads",
         None,
         "10.00",
         GROWTH,
-        ASSUMPTION,
-        "Leads setzen Vertrauen voraus; erste Erfolge brauchen 6–12 Monate (Artikel 004, Durchhalten).",
-        "Leads require trust; first results take 6–12 months (article 004, persevere).",
+        "Leads setzen Vertrauen voraus; erste Erfolge brauchen 6–12 Monate.",
+        "Leads need trust first; first results take 6–12 months.",
+        small_account_allowance="2",
     ),
-    _b(
+    _assumption(
         "conversions",
         None,
         "10.00",
         GROWTH,
-        ASSUMPTION,
-        "Verkäufe über Social Media folgen erst auf Beziehung und Vertrauen (Artikel 004).",
-        "Sales through social media only follow relationships and trust (article 004).",
+        "Verkäufe über Social Media folgen erst auf Beziehung und Vertrauen.",
+        "Sales through social media only follow relationships and trust.",
+        small_account_allowance="2",
     ),
-    _b(
+    _assumption(
         "repurchase_rate",
         None,
         "2.00",
         GROWTH,
-        ASSUMPTION,
-        "Die Wiederkaufrate (Artikel 004) ändert sich mit Service und Begeisterung, also langsam.",
-        "The repurchase rate (article 004) changes with service and delight, i.e. slowly.",
+        "Die Wiederkaufrate ändert sich mit Service und Begeisterung, also langsam.",
+        "The repurchase rate changes with service and delight, so slowly.",
     ),
-    _b(
+    _assumption(
         "nps",
         None,
-        "5.00",
-        GROWTH,
-        ASSUMPTION,
-        "Der Net Promoter Score (Artikel 004) ändert sich langsam; bei kleinem Ausgangswert überzeichnet die "
-        "relative Rechnung – Befund dann prüfen.",
-        "The Net Promoter Score (article 004) moves slowly; from a small baseline the relative calculation "
-        "overstates – check the finding then.",
+        "1.00",
+        POINTS,
+        "Der Net Promoter Score reicht von −100 bis 100 und wird in Punkten gemessen, nicht in Prozent; mehr als "
+        "etwa einen Punkt im Monat gewinnt kaum ein Unternehmen dauerhaft.",
+        "The Net Promoter Score runs from −100 to 100 and is measured in points, not percent; hardly any "
+        "company gains more than about one point a month for long.",
+        unit="points",
     ),
-    _b(
+    _assumption(
         "applications",
         None,
         "10.00",
         GROWTH,
-        ASSUMPTION,
-        "Bewerbungen folgen dem Ruf als Arbeitgeber (Artikel 002), der sich langsam aufbaut.",
-        "Applications follow the employer reputation (article 002), which builds slowly.",
+        "Bewerbungen folgen dem Ruf als Arbeitgeber, der sich langsam aufbaut.",
+        "Applications follow the employer's reputation, which builds slowly.",
+        small_account_allowance="2",
     ),
-    _b(
+    _assumption(
         "service_tickets",
         None,
         "5.00",
-        ("Rückgang pro Monat", "Reduction per month"),
-        ASSUMPTION,
-        "Weniger Service-Anfragen, wenn häufige Fragen öffentlich beantwortet sind; mehr als ~5 % weniger im "
+        REDUCTION,
+        "Weniger Service-Anfragen, wenn häufige Fragen öffentlich beantwortet sind; mehr als etwa 5 % weniger im "
         "Monat ist selten.",
-        "Fewer service requests once frequent questions are answered publicly; more than ~5 % fewer a month is rare.",
+        "Fewer service requests once frequent questions are answered in public; more than about 5 % fewer a "
+        "month is rare.",
+        small_account_allowance="10",
     ),
-    _b(
+    _assumption(
         "other",
         None,
         "25.00",
         GROWTH,
-        ASSUMPTION,
         "Unbekannte Kennzahl: nur eine großzügige Obergrenze, die Ziele wie ×1000 in 6 Monaten erkennt.",
         "Unknown metric: only a generous ceiling that catches targets like ×1000 in 6 months.",
     ),

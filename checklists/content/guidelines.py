@@ -27,7 +27,7 @@ GUIDELINES: tuple[GuidelineSeed, ...] = (
         "confidentiality",
         ("Vertraulichkeit", "Confidentiality"),
         (
-            "Nicht veröffentlicht werden, was mit der Geschäftsführung als vertraulich vereinbart ist – etwa "
+            "Nicht veröffentlicht wird, was mit der Geschäftsführung als vertraulich vereinbart ist – etwa "
             "Umsatzzahlen, interne Strategiebesprechungen, Kunden- und Lieferantendaten. Im Zweifel erst fragen.",
             "We do not publish what has been agreed with management as confidential – such as sales figures, "
             "internal strategy meetings, customer and supplier data. When in doubt, ask first.",

@@ -67,8 +67,20 @@ CHECKLIST = ChecklistSeed(
             weight=2,
             title=("Ehrliche Kennzahlen – keine gekauften Fans und Follower", "Honest metrics – no bought fans"),
             explanation=(
-                "Gekaufte Fans und Follower verfälschen jede Kennzahl. Gemessen wird, was zu den Zielen passt.",
-                "Bought fans and followers distort every metric. Measure what fits the goals.",
+                "Gekaufte Fans und Follower verfälschen jede Kennzahl. Gemessen wird, was zu den Zielen passt. (Der "
+                "Artikel nennt keine Maßnahmen; die folgenden sind aus dem Text abgeleitet.)",
+                "Bought fans and followers distort every metric. Measure what fits the goals. (The article lists no "
+                "measures; the ones below are derived from its text.)",
+            ),
+            measures=(
+                (
+                    "Keine Fans, Follower oder Likes kaufen; die Community mit Inhalten und Dialog wachsen lassen",
+                    "Do not buy fans, followers or likes; grow the community with content and dialogue",
+                ),
+                (
+                    "Kennzahlen wählen, die zu den Zielen passen, nicht die größte Zahl",
+                    "Choose metrics that fit the goals, not the biggest number",
+                ),
             ),
         ),
         ItemSeed(
@@ -112,7 +124,10 @@ CHECKLIST = ChecklistSeed(
             slug="anti-professional-support",
             dimension="resources",
             weight=1,
-            title=("Sich mit Bedacht öffnen – mit professioneller Unterstützung", "Open up with care, with support"),
+            title=(
+                "Sich mit Bedacht öffnen – mit professioneller Unterstützung",
+                "Open up with care – and with professional support",
+            ),
             explanation=(
                 "Die Entwicklung nicht blockieren, sondern sich überlegt öffnen. Dafür ist meist professionelle "
                 "Unterstützung nötig, in welcher Form auch immer.",

@@ -26,7 +26,7 @@ CHECKLIST = ChecklistSeed(
                 "commitment anchored in the corporate strategy.",
             ),
             measures=(
-                ("Die Geschäftsleitung ins Boot holen", "Get the management on board"),
+                ("Die Geschäftsleitung ins Boot holen", "Get senior management on board"),
                 (
                     "Prüfen, ob interne Ressourcen verfügbar sind – Social Media macht man nicht nebenbei",
                     "Check that internal resources are available – social media is not a side job",

@@ -34,7 +34,7 @@ CHECKLIST = ChecklistSeed(
             slug="faq-orchestration",
             dimension="strategy",
             weight=2,
-            title=("Orchestrierung mit der übrigen Kommunikation", "Orchestrate with all other communication"),
+            title=("Orchestrierung mit der übrigen Kommunikation", "Coordinate with all other communication"),
             explanation=(
                 "Social Media nützt der Gesamtkommunikation am meisten, wenn es mit der übrigen internen und "
                 "externen Unternehmenskommunikation abgestimmt ist.",
@@ -52,7 +52,10 @@ CHECKLIST = ChecklistSeed(
             slug="faq-organization",
             dimension="organization",
             weight=3,
-            title=("Organisation: Rückhalt von oben und von unten", "Organisation: backing from the top and below"),
+            title=(
+                "Organisation: Rückhalt von oben und von unten",
+                "Organisation: backing from the top and from below",
+            ),
             explanation=(
                 "Social Media muss top-down und bottom-up gleichermaßen gewollt, gestützt und vorangetrieben "
                 "werden; fehlt eine Seite, wird es sehr schwierig. Und: Social Media ist keine Aufgabe für den "
@@ -89,7 +92,7 @@ CHECKLIST = ChecklistSeed(
             slug="faq-launch",
             dimension="organization",
             weight=3,
-            title=("Launch: stufenweise einführen", "Launch: introduce step by step"),
+            title=("Launch: stufenweise einführen", "Launch: roll out step by step"),
             explanation=(
                 "Nicht zu viel auf einmal, sonst ist die Organisation schnell überfordert. Besser mit einer "
                 "Zielgruppe und einem Instrument beginnen und erste Erfahrungen sammeln.",
@@ -108,12 +111,12 @@ CHECKLIST = ChecklistSeed(
             slug="faq-content",
             dimension="content",
             weight=3,
-            title=("Inhalt: von der Zielgruppe aus denken", "Content: think from the target group's side"),
+            title=("Inhalt: von der Zielgruppe aus denken", "Content: start from the target group's point of view"),
             explanation=(
                 "Nur wer seine Zielgruppe und ihre Bedürfnisse kennt, erstellt Inhalte, die für sie relevant "
                 "sind. Immer von der Zielgruppe aus denken, nicht vom Unternehmen aus.",
-                "Only those who know their target group and its needs create content that is relevant to it. "
-                "Always think from the target group's side, not the company's.",
+                "Only if you know your target group and its needs can you create content that is relevant to it. "
+                "Always start from the target group's point of view, not the company's.",
             ),
             measures=(
                 ("Die Bedürfnisse der Zielgruppe erheben", "Find out what the target group needs"),
@@ -150,7 +153,7 @@ CHECKLIST = ChecklistSeed(
             ),
             measures=(
                 ("Ziele an realistischen Vergleichswerten ausrichten", "Base the goals on realistic benchmarks"),
-                ("Einen langen Atem einplanen", "Plan for stamina"),
+                ("Einen langen Atem einplanen", "Settle in for the long haul"),
             ),
         ),
     ),

@@ -165,7 +165,7 @@ CHECKLIST = ChecklistSeed(
                 "Richtlinien müssen weder lang noch kompliziert sein, sollten aber vor dem Start stehen. Sie "
                 "vermeiden Rechtsrisiken und legen fest, wie Mitarbeitende und Partner im Namen des Unternehmens "
                 "auftreten.",
-                "Guidelines need be neither long nor complicated, but they should be in place before the start. "
+                "Guidelines don't have to be long or complicated, but they should be in place before you start. "
                 "They avoid legal risks and set the standard for how employees and partners act on the "
                 "company's behalf.",
             ),
@@ -246,9 +246,10 @@ CHECKLIST = ChecklistSeed(
             weight=3,
             title=("Überzogene Erwartungen", "Excessive expectations"),
             explanation=(
-                "Die Millionen Fans großer Marken verleiten zu zu hohen Messlatten. Wird die Latte gerissen, "
-                "gilt das Projekt als gescheitert, der Verantwortliche muss gehen, und danach übernehmen billige "
-                "Kräfte. Besser: prüfen, was realistisch ist, Ziele angemessen setzen und Geduld haben.",
+                "Die Millionen Fans großer Marken verleiten dazu, die Messlatte zu hoch zu legen. Wird sie "
+                "gerissen, gilt das Projekt als gescheitert, die verantwortliche Person muss gehen, und danach "
+                "übernehmen billige Kräfte. Besser: prüfen, was realistisch ist, Ziele angemessen setzen und Geduld "
+                "haben.",
                 "The millions of fans of big brands tempt companies to set the bar too high. When it is missed, "
                 "the project is written off, the person in charge is let go and cheap labour takes over. "
                 "Better: find out what is realistic, set adequate goals and be patient.",
@@ -266,10 +267,10 @@ CHECKLIST = ChecklistSeed(
             weight=2,
             title=("Langweilige Inhalte", "Boring content"),
             explanation=(
-                "Belanglose Inhalte tragen nicht. Gefragt sind inspirierende Inhalte, die das Publikum dazu "
-                "bringen, Kontakt aufzunehmen. Wer schon offline langweilt, wird es auf Facebook nicht besser "
-                "machen; eine Agentur kann mit neuen Ideen helfen.",
-                "Trivial content does not carry. What works is inspiring content that makes the audience get in "
+                "Mit belanglosen Inhalten kommt man nicht weit. Gefragt sind inspirierende Inhalte, die das "
+                "Publikum dazu bringen, Kontakt aufzunehmen. Wer schon offline langweilt, wird es auf Facebook "
+                "nicht besser machen; eine Agentur kann mit neuen Ideen helfen.",
+                "Trivial content gets you nowhere. What works is inspiring content that makes the audience get in "
                 "touch. A company that is boring offline will not do better on Facebook; an agency can help "
                 "with fresh ideas.",
             ),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 
 from ..charts import radar
 from ..models import ChecklistItem
-from ..scoring import METHOD_SUMMARY, Readiness
+from ..scoring import DIMENSIONS, METHOD_SUMMARY, MODEL_CITATION, Readiness
 
 register = template.Library()
 
@@ -27,10 +27,22 @@ def readiness_radar(readiness: Readiness | None, *, size: float = 300) -> dict[s
 
 @register.inclusion_tag("checklists/_readiness.html")
 def readiness_summary(readiness: Readiness) -> dict[str, Any]:
-    """The stage, a bar per dimension (the weakest marked) and how it is measured:
-    ``{% readiness_summary readiness %}``."""
+    """The stage with what it means and what the plan lacks for the next, then the plan check and the
+    self-assessment per dimension, apart, and how it is measured: ``{% readiness_summary readiness %}``."""
+    labels = dict(ChecklistItem.Dimension.choices)
+    rows = [
+        {
+            "label": labels[dimension],
+            "plan_check": readiness.plan_check[dimension],
+            "self_assessment": readiness.self_assessment[dimension],
+            "score": readiness.dimensions[dimension],
+        }
+        for dimension in DIMENSIONS
+    ]
     return {
         "readiness": readiness,
-        "dimension_labels": dict(ChecklistItem.Dimension.choices),
+        "rows": rows,
+        "weakest_label": labels[readiness.weakest],
         "method_summary": METHOD_SUMMARY,
+        "model_citation": MODEL_CITATION,
     }

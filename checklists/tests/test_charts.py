@@ -63,10 +63,11 @@ def test_long_labels_are_shortened():
 
 
 def test_the_tag_draws_every_dimension_escaped_with_unlocalised_numbers():
+    dimensions = {"strategy": 59, "organization": 67, "culture": 64, "content": 67, "dialogue": 69,
+                  "measurement": 100, "resources": 100}  # fmt: skip
     readiness = Readiness(
-        dimensions={"strategy": 59, "organization": 67, "culture": 64, "content": 67, "dialogue": 69,
-                    "measurement": 100, "resources": 100},
-        average=75, weakest="strategy", stage="enabler", stage_label="Enabler",
+        assessed=True, stage="functional", rank=3, dimensions=dimensions, plan_check=dimensions,
+        self_assessment=dimensions, answered=43, total=43,
     )  # fmt: skip
     with override("de"):
         svg = Template("{% load checklist_tags %}{% readiness_radar readiness size=320 %}").render(

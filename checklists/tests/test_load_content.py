@@ -110,3 +110,40 @@ def test_the_twelve_reasons_are_twelve_pitfalls():
     items = ChecklistItem.objects.filter(checklist__slug="twelve-pitfalls")
     assert items.count() == 12
     assert set(items.values_list("kind", flat=True)) == {"pitfall"}
+
+
+def test_every_benchmark_says_where_its_figure_comes_from():
+    call_command("load_content", verbosity=0)
+    for benchmark in KPIBenchmark.objects.all():
+        assert benchmark.method_de and benchmark.method_en and benchmark.rationale_de and benchmark.rationale_en
+        if benchmark.confidence in ("published", "derived"):
+            assert benchmark.source_publisher and benchmark.source_title and benchmark.source_year
+            assert benchmark.source_url.startswith("https://") and benchmark.sample_de and benchmark.sample_en
+        else:
+            assert benchmark.confidence == "assumption"
+
+
+def test_the_follower_benchmarks_come_from_trackmaven_and_the_rest_are_assumptions_said_as_such():
+    call_command("load_content", verbosity=0)
+    published = {
+        (b.metric, b.channel.slug if b.channel else None): (b.confidence, b.source_publisher)
+        for b in KPIBenchmark.objects.exclude(confidence="assumption").select_related("channel")
+    }
+    assert published == {
+        ("followers", None): ("derived", "TrackMaven"),
+        ("followers", "instagram"): ("published", "TrackMaven"),
+        ("followers", "linkedin"): ("derived", "TrackMaven"),
+        ("followers", "facebook"): ("derived", "TrackMaven"),
+        ("followers", "x"): ("derived", "TrackMaven"),
+        ("followers", "pinterest"): ("derived", "TrackMaven"),
+    }
+    nps = KPIBenchmark.objects.get(metric="nps")
+    assert (nps.unit, nps.confidence) == ("points", "assumption")
+
+
+def test_the_contradicting_findings_are_seeded_onto_the_items_and_a_curated_item_keeps_its_own():
+    call_command("load_content", verbosity=0)
+    assert ChecklistItem.objects.get(slug="anti-honest-metrics").contradicted_by == ["bought_followers"]
+    ChecklistItem.objects.filter(slug="anti-honest-metrics").update(contradicted_by=[], curated=True)
+    call_command("load_content", verbosity=0)
+    assert ChecklistItem.objects.get(slug="anti-honest-metrics").contradicted_by == []

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import models
 
 from checklists.models import Channel
-from planner.models import ContentTheme, Goal, Milestone, Plan, PlanChannel, Role, TargetGroup
+from planner.models import KPI, ContentTheme, Goal, KPICheckIn, Milestone, Plan, PlanChannel, Role, TargetGroup
 from planner.selectors import plan_with_parts
 
 from .schema import FORMAT, VERSION
@@ -25,12 +25,15 @@ def plan_to_document(plan: Plan | int) -> Document:
 def prefetched_plan_to_document(plan: Plan, *, link_order: bool = True) -> Document:
     """The document of a plan loaded with ``selectors.with_parts``. Links (a channel's target
     groups, ...) come in the order they were made, which costs a few queries; without
-    ``link_order`` they come from the prefetch and the document costs no query."""
+    ``link_order`` they come from the prefetch and the document costs no query: KPI check-ins
+    (``actuals``) are then only included where the plan was loaded with them prefetched
+    (``goals__kpis__checkins``), which is enough for the step states it serves."""
     links = _links_in_order(plan) if link_order else _prefetched_links(plan)
+    kpis = _KPIParts.of(plan, query=link_order)
     body: Document = {
         **_basics(plan),
         "situation": _situation(plan),
-        "goals": [_goal(goal) for goal in plan.goals.all()],
+        "goals": [_goal(goal, kpis) for goal in plan.goals.all()],
         "target_groups": [_target_group(group) for group in plan.target_groups.all()],
         "channels": [_channel(channel, links) for channel in plan.channels.all()],
         "content_themes": [_content_theme(theme, links) for theme in plan.content_themes.all()],
@@ -93,24 +96,57 @@ def _situation(plan: Plan) -> Document:
     }
 
 
-def _goal(goal: Goal) -> Document:
+@dataclass(frozen=True)
+class _KPIParts:
+    """What a plan's KPIs refer to: the slugs of the channels they are measured on, and their check-ins."""
+
+    channel_slugs: dict[int, str]
+    checkins: dict[int, list[KPICheckIn]]
+
+    @classmethod
+    def of(cls, plan: Plan, *, query: bool) -> "_KPIParts":
+        """From the prefetch where it has them (``goals__kpis__checkins``); else with ``query`` one query
+        for all check-ins, without it none (the cheap document of the dashboard)."""
+        kpis = [kpi for goal in plan.goals.all() for kpi in goal.kpis.all()]
+        # The wizard offers the plan's own channels, whose catalogue rows are prefetched; a file may name others.
+        slugs = {c.channel_id: c.channel.slug for c in plan.channels.all()}
+        unknown = {kpi.channel_id for kpi in kpis if kpi.channel_id and kpi.channel_id not in slugs}
+        if unknown:
+            slugs.update(Channel.objects.filter(pk__in=unknown).values_list("pk", "slug"))
+        return cls(channel_slugs=slugs, checkins=_checkins(kpis, query=query))
+
+
+def _checkins(kpis: list[KPI], *, query: bool) -> dict[int, list[KPICheckIn]]:
+    # Django keeps prefetched rows in _prefetched_objects_cache; reading .all() without them would query per KPI.
+    if all("checkins" in getattr(kpi, "_prefetched_objects_cache", {}) for kpi in kpis):
+        return {kpi.pk: list(kpi.checkins.all()) for kpi in kpis}
+    if not query or not kpis:
+        return {}
+    by_kpi: dict[int, list[KPICheckIn]] = {kpi.pk: [] for kpi in kpis}
+    for checkin in KPICheckIn.objects.filter(kpi__in=kpis).order_by("date", "pk"):
+        by_kpi[checkin.kpi_id].append(checkin)
+    return by_kpi
+
+
+def _kpi(kpi: KPI, parts: _KPIParts) -> Document:
+    document: Document = {"name": kpi.name, "metric": kpi.metric, "unit": kpi.unit}
+    if kpi.channel_id:
+        document["channel"] = parts.channel_slugs[kpi.channel_id]
+    document.update({"baseline": _number(kpi.baseline), "target": _number(kpi.target), "due": _date(kpi.due)})
+    checkins = sorted(parts.checkins.get(kpi.pk, []), key=lambda c: (c.date, c.pk))
+    if checkins:
+        document["actuals"] = [{"date": _date(c.date), "value": _number(c.value), "note": c.note} for c in checkins]
+    return document
+
+
+def _goal(goal: Goal, kpis: _KPIParts) -> Document:
     return {
         "key": _goal_key(goal),
         "category": goal.category,
         "title": goal.title,
         "description": goal.description,
         "priority": goal.priority,
-        "kpis": [
-            {
-                "name": k.name,
-                "metric": k.metric,
-                "unit": k.unit,
-                "baseline": _number(k.baseline),
-                "target": _number(k.target),
-                "due": _date(k.due),
-            }
-            for k in goal.kpis.all()
-        ],
+        "kpis": [_kpi(kpi, kpis) for kpi in goal.kpis.all()],
     }
 
 
@@ -207,6 +243,7 @@ def _role(role: Role) -> Document:
         "person": role.person,
         "title": role.title,
         "responsibilities": role.responsibilities,
+        **({"kind": role.kind} if role.kind else {}),
         "is_owner": role.is_owner,
         "hours_per_week": _number(role.hours_per_week),
     }

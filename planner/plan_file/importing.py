@@ -16,6 +16,7 @@ from planner.models import (
     ContentTheme,
     Goal,
     Guideline,
+    KPICheckIn,
     Membership,
     Milestone,
     Organization,
@@ -47,9 +48,9 @@ def plan_import(
     Competitor.objects.bulk_create(
         Competitor(plan=plan, name=c.name, notes=c.notes, order=i) for i, c in enumerate(body.situation.competitors)
     )
-    goals = _goals_create(plan=plan, goals=body.goals)
-    groups = _target_groups_create(plan=plan, groups=body.target_groups)
     channels = {channel.slug: channel for channel in Channel.objects.all()}
+    goals = _goals_create(plan=plan, goals=body.goals, channels=channels)
+    groups = _target_groups_create(plan=plan, groups=body.target_groups)
     _channels_create(plan=plan, rows=body.channels, channels=channels, goals=goals, groups=groups)
     _content_themes_create(plan=plan, themes=body.content_themes, channels=channels, groups=groups)
     _roles_create(plan=plan, roles=body.roles)
@@ -125,8 +126,8 @@ def _plan_create(*, body: schema.PlanBody, organization: Organization, author: A
     )
 
 
-def _goals_create(*, plan: Plan, goals: Sequence[schema.Goal]) -> dict[str, Goal]:
-    """The goals and their KPIs; returns the goals by key."""
+def _goals_create(*, plan: Plan, goals: Sequence[schema.Goal], channels: dict[str, Channel]) -> dict[str, Goal]:
+    """The goals, their KPIs and the KPIs' check-ins; returns the goals by key."""
     rows = Goal.objects.bulk_create(
         Goal(
             plan=plan,
@@ -139,12 +140,14 @@ def _goals_create(*, plan: Plan, goals: Sequence[schema.Goal]) -> dict[str, Goal
         )
         for i, g in enumerate(goals)
     )
-    KPI.objects.bulk_create(
+    kpis = [kpi for g in goals for kpi in g.kpis]
+    kpi_rows = KPI.objects.bulk_create(
         KPI(
             goal=row,
             name=k.name,
             metric=k.metric,
             unit=k.unit,
+            channel=channels[k.channel] if k.channel else None,
             baseline=_decimal(k.baseline),
             target=_decimal(k.target),
             due=k.due,
@@ -152,6 +155,11 @@ def _goals_create(*, plan: Plan, goals: Sequence[schema.Goal]) -> dict[str, Goal
         )
         for row, g in zip(rows, goals, strict=True)
         for j, k in enumerate(g.kpis)
+    )
+    KPICheckIn.objects.bulk_create(
+        KPICheckIn(kpi=row, date=a.date, value=_decimal(a.value), note=a.note)
+        for row, k in zip(kpi_rows, kpis, strict=True)
+        for a in k.actuals
     )
     return {row.key: row for row in rows if row.key}
 
@@ -229,6 +237,7 @@ def _roles_create(*, plan: Plan, roles: Sequence[schema.Role]) -> None:
             person=r.person,
             title=r.title,
             responsibilities=r.responsibilities,
+            kind=r.kind,
             is_owner=r.is_owner,
             hours_per_week=_decimal(r.hours_per_week),
             order=i,

@@ -149,13 +149,14 @@ def _reference_problems(plan: PlanBody) -> list[str]:
     goal_keys, problems = _keys("plan.goals", plan.goals)
     group_keys, group_problems = _keys("plan.target_groups", plan.target_groups)
     # The catalogue is only read when the plan names a channel: a draft is checked without a query.
-    names_channels = bool(plan.channels or plan.content_themes)
+    names_channels = bool(plan.channels or plan.content_themes or any(k.channel for g in plan.goals for k in g.kpis))
     channel_slugs = set(Channel.objects.values_list("slug", flat=True)) if names_channels else set()
     return [
         *problems,
         *group_problems,
         *_channel_problems(plan, channel_slugs=channel_slugs, goal_keys=goal_keys, group_keys=group_keys),
         *_theme_problems(plan, channel_slugs=channel_slugs, group_keys=group_keys),
+        *_kpi_channel_problems(plan, channel_slugs=channel_slugs),
         *_milestone_problems(plan),
         *_checklist_problems(plan),
     ]
@@ -197,6 +198,15 @@ def _theme_problems(plan: PlanBody, *, channel_slugs: set[str], group_keys: set[
         problems += _unknown(f"{where}.target_groups", theme.target_groups, group_keys, "target group")
         problems += _unknown(f"{where}.channels", theme.channels, channel_slugs, "channel")
     return problems
+
+
+def _kpi_channel_problems(plan: PlanBody, *, channel_slugs: set[str]) -> list[str]:
+    return [
+        f"plan.goals[{i}].kpis[{j}].channel: unknown channel {kpi.channel!r}"
+        for i, goal in enumerate(plan.goals)
+        for j, kpi in enumerate(goal.kpis)
+        if kpi.channel and kpi.channel not in channel_slugs
+    ]
 
 
 def _milestone_problems(plan: PlanBody) -> list[str]:

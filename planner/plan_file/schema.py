@@ -43,6 +43,7 @@ Date = Annotated[dt.date, Field(ge=limits.MIN_DATE, le=limits.MAX_DATE)]
 GoalCategory = Literal["", *models.Goal.Category.values]
 Metric = Literal["", *models.KPI.Metric.values]
 ThemeKind = Literal["", *models.ContentTheme.Kind.values]
+RoleKind = Literal["", *models.Role.Kind.values]
 AnswerStatus = Literal[tuple(models.ChecklistAnswer.Status.values)]
 Language = Literal[tuple(models.Plan.Language.values)]
 
@@ -70,13 +71,23 @@ class Situation(Part):
     competitors: list[Competitor] = entries()
 
 
+class CheckIn(Part):
+    """A KPI's value measured on a date (``kpis[].actuals``)."""
+
+    date: Date
+    value: KPIValue
+    note: Text = ""
+
+
 class KPI(Part):
     name: Text = ""
     metric: Metric = ""
     unit: Text = ""
+    channel: Text | None = None  # a CHANNEL slug: the channel the KPI is measured on
     baseline: KPIValue | None = None
     target: KPIValue | None = None
     due: Date | None = None
+    actuals: list[CheckIn] = entries()
 
 
 class Goal(Part):
@@ -105,7 +116,7 @@ class TargetGroup(Part):
 class Channel(Part):
     channel: Text
     purpose: Text = ""
-    dialogue: bool = True
+    dialogue: bool = False  # the format: a missing value is false
     target_groups: list[Text] = entries()
     goals: list[Text] = entries()
     posts_per_week: PostsPerWeek = 0
@@ -126,6 +137,7 @@ class Role(Part):
     person: Text = ""
     title: Text = ""
     responsibilities: Text = ""
+    kind: RoleKind = ""  # missing or "": read from the title (checklists.rules.reading)
     is_owner: bool = False
     hours_per_week: RoleHours | None = None
 

@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="Print a JSON list of findings.")
 
     def handle(self, *args: Any, target: str, json: bool = False, **options: Any) -> None:
-        document = _document(target=target)
+        document = document_of(target=target)
         language = (document.get("plan") or {}).get("language") or settings.LANGUAGE_CODE
         with translation.override(language):
             findings = check_plan(document)
@@ -44,8 +44,9 @@ class Command(BaseCommand):
             self.stdout.write(f"    - {measure}")
 
 
-def _document(*, target: str) -> dict[str, Any]:
-    """The document of a stored plan (a bare number that is no file) or of a plan file."""
+def document_of(*, target: str) -> dict[str, Any]:
+    """The document of a stored plan (a bare number that is no file) or of a plan file; a
+    CommandError for an unknown id, a missing or an invalid file."""
     path = Path(target)
     if target.isdigit() and not path.exists():
         try:

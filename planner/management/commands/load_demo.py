@@ -1,6 +1,8 @@
-"""Demo data for a first run: an organization, a marketing lead and an executive, and the
-example plan. Idempotent; prints the demo login."""
+"""Demo data for a first run: an organization, a marketing lead, an executive and an admin (each
+with a confirmed e-mail address at demo.example), and the example plan. Idempotent; prints the
+demo login."""
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -32,7 +34,13 @@ class Command(BaseCommand):
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
+            if created or not user.email:
+                user.email = f"{username}@demo.example"
                 user.save()
+            if user.email:  # confirmed, so the demo users sign in, accept invitations and reset passwords at once
+                EmailAddress.objects.get_or_create(
+                    user=user, email=user.email, defaults={"verified": True, "primary": True}
+                )
             Membership.objects.get_or_create(user=user, organization=organization, defaults={"role": role})
         if not Plan.objects.filter(organization=organization).exists():
             document = parse_document((TEMPLATE_DIR / "kontaktlinsen-versand.json").read_bytes())
@@ -41,5 +49,6 @@ class Command(BaseCommand):
             f"Demo logins (password for all: {DEMO_PASSWORD}):\n"
             "  lead    - marketing lead (edits plans)\n"
             "  chefin  - executive (reads, requests PDFs)\n"
-            "  admin   - admin (also Django admin at /admin/)\n"
+            "  admin   - admin (members, organization settings; also Django admin at /admin/)\n"
+            "Or sign up with your own e-mail address at /accounts/signup/ and create your organization.\n"
         )

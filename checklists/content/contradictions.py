@@ -1,0 +1,38 @@
+"""Which checklist items each finding contradicts: while the plan check reports the finding, a tick on
+the item does not count (the plan's own data says otherwise). Curators edit this per item in the admin
+(``ChecklistItem.contradicted_by``); ``load_content`` seeds it from here."""
+
+CONTRADICTS: dict[str, tuple[str, ...]] = {
+    "no_goals": ("pitfall-no-plan", "sf-strategy", "faq-strategy", "anti-own-goal"),
+    "goal_without_kpi": ("sf-strategy",),
+    "kpi_incomplete": ("sf-strategy",),
+    "unrealistic_target": ("pitfall-excessive-expectations", "faq-high-expectations"),
+    "outside_horizon": ("sf-strategy",),
+    "short_horizon": ("sf-persevere", "maturity-patience"),
+    "no_target_groups": ("faq-strategy", "faq-content", "sf-strategy"),
+    "channel_without_target_group": ("anti-strategy-first", "faq-strategy"),
+    "too_much_at_once": ("faq-launch",),
+    "pilot_not_focused": ("faq-launch",),
+    "no_listening_phase": ("sf-dialogue", "maturity-news-channel"),
+    "monologue": ("sf-dialogue", "pitfall-no-engagement", "pitfall-wrong-mindset"),
+    "promotional_mix": ("anti-value-not-self-praise", "pitfall-wrong-mindset", "pitfall-boring"),
+    "bought_followers": ("anti-honest-metrics",),
+    "no_owner": ("sf-persevere", "pitfall-unclear-roles"),
+    "several_owners": ("pitfall-unclear-roles",),
+    "owner_is_intern": ("anti-not-the-trainee", "faq-organization", "pitfall-underestimated-effort"),
+    "owner_without_time": ("anti-not-on-the-side", "faq-missing-resources"),
+    "intern_does_the_work": ("anti-not-the-trainee", "pitfall-underestimated-effort"),
+    "agency_owns_it": ("faq-organization", "anti-whole-company"),
+    "no_resources": ("faq-missing-resources", "anti-not-on-the-side", "pitfall-underestimated-effort"),
+    "workload_exceeds_hours": ("faq-missing-resources", "pitfall-underestimated-effort"),
+    "no_paid_budget": ("faq-missing-resources",),
+    "tools_before_strategy": ("pitfall-ecosystem", "anti-strategy-first"),
+    "no_situation": ("sf-strategy", "pitfall-rescue"),
+    "no_roadmap": ("faq-strategy",),
+    "no_guidelines": ("pitfall-no-guidelines",),
+    "no_crisis_plan": ("faq-culture",),
+    "no_off_limits": ("sf-transparency",),
+    "no_content_plan": ("sf-transparency", "faq-content"),
+    "no_review_cycle": ("sf-strategy", "sf-persevere"),
+    "executives_not_involved": ("maturity-executives-on-board", "faq-organization", "sf-customer-delight"),
+}
