@@ -1,7 +1,8 @@
 """The geometry of the PDF's charts: pure functions returning numbers and texts.
 
-``templates/charts/gantt.svg`` and ``bars.svg`` draw them; the template engine escapes every
-text. The readiness radar belongs to the plan check (checklists.charts).
+``templates/charts/gantt.svg``, ``bars.svg`` and ``kpi.svg`` draw them; the template engine escapes
+every text. The readiness radar belongs to the plan check (checklists.charts). A KPI's progress
+(on track, behind, reached) is computed here too, as the chart's colour and its page's words.
 """
 
 from __future__ import annotations
@@ -9,8 +10,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from dateutil.relativedelta import relativedelta
 
@@ -201,5 +203,174 @@ def bars(*, values: Sequence[tuple[str, int | None]], width: float = 260, label:
         bar_height=BARS_ROW - 4,
         value_x=_tenth(BARS_LABEL_WIDTH + plot + 4),
         rows=rows,
+        label=label,
+    )
+
+
+# --- a KPI against the straight path from its baseline to its target ---------------------------
+
+ON_TRACK = "on_track"
+BEHIND = "behind"
+REACHED = "reached"
+NO_CHECKINS = "no_checkins"  # nothing measured yet
+NO_PATH = "no_path"  # no target or no due date: nothing to be on track for
+# On track: the latest check-in has made at least this share of the progress the straight path
+# plans for its date (90 %: a KPI measured at 45 where the path says 50, from 0, is on track).
+ON_TRACK_SHARE = Fraction(9, 10)
+
+# The chart: value labels on the left, dates below.
+KPI_LEFT = 46
+KPI_RIGHT = 8
+KPI_TOP = 8
+KPI_BOTTOM = 16
+STATUS_COLOURS = {
+    ON_TRACK: "#2f8f6f",
+    BEHIND: "#b23b3b",
+    REACHED: "#0b3d6b",
+    NO_CHECKINS: "#8a97a6",
+    NO_PATH: "#8a97a6",
+}
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    date: dt.date
+    value: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class KPIProgress:
+    status: str
+    start: dt.date | None  # where the path begins: the plan's start, else the first check-in
+    origin: float | None  # the path's first value: the baseline, else the first check-in's value
+    target: float | None
+    due: dt.date | None
+    checkins: tuple[CheckIn, ...]
+    planned: float | None  # the path's value on the latest check-in's date
+
+    @property
+    def latest(self) -> CheckIn | None:
+        return self.checkins[-1] if self.checkins else None
+
+
+def _exact(value: float | int) -> Fraction:
+    return Fraction(str(value))  # 0.1 as one tenth, so the boundaries hold exactly
+
+
+def kpi_progress(
+    *,
+    baseline: float | None,
+    target: float | None,
+    start: dt.date | None,
+    due: dt.date | None,
+    checkins: Sequence[CheckIn],
+) -> KPIProgress:
+    """Where a KPI stands at its latest check-in, against the straight path from (start, baseline) to
+    (due, target). Reached: the latest value is at or beyond the target (below it, for a KPI that
+    should fall). On track: before the due date, at least ON_TRACK_SHARE of the progress the path
+    plans for that date. Behind: anything less, and a target not reached by its due date."""
+    measured = tuple(sorted(checkins, key=lambda c: c.date))
+    if start is None and measured:
+        start = measured[0].date
+    origin = baseline if baseline is not None else (measured[0].value if measured else None)
+    if target is None or due is None or start is None or origin is None:
+        status = NO_CHECKINS if not measured and target is not None and due is not None else NO_PATH
+        return KPIProgress(status, start, origin, target, due, measured, None)
+    if not measured:
+        return KPIProgress(NO_CHECKINS, start, origin, target, due, measured, None)
+    latest = measured[-1]
+    way = _exact(target) - _exact(origin)
+    direction = 1 if way >= 0 else -1
+    days = (due - start).days
+    planned_share = (
+        Fraction(1) if days <= 0 else min(Fraction(1), max(Fraction(0), Fraction((latest.date - start).days, days)))
+    )
+    planned = float(_exact(origin) + way * planned_share)
+    if (_exact(latest.value) - _exact(target)) * direction >= 0:
+        status = REACHED
+    elif latest.date >= due or way == 0:
+        status = BEHIND
+    else:
+        achieved_share = (_exact(latest.value) - _exact(origin)) / way
+        status = ON_TRACK if achieved_share >= ON_TRACK_SHARE * planned_share else BEHIND
+    return KPIProgress(status, start, origin, target, due, measured, planned)
+
+
+@dataclass(frozen=True)
+class KPIPoint:
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class KPIChart:
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    path: tuple[KPIPoint, KPIPoint] | None  # the straight path from baseline to target
+    target_y: float | None
+    points: tuple[KPIPoint, ...]  # the check-ins, in date order
+    polyline: str  # the check-ins joined, as SVG points
+    colour: str
+    high_text: str  # the axis' highest and lowest value
+    low_text: str
+    start_text: str  # the axis' first and last date
+    end_text: str
+    label: str  # for screen readers
+
+
+def kpi_chart(
+    *,
+    progress: KPIProgress,
+    width: float = 240,
+    height: float = 96,
+    number: Callable[[float], str] = lambda value: f"{value:g}",
+    day: Callable[[dt.date], str] = dt.date.isoformat,
+    label: str = "",
+) -> KPIChart | None:
+    """A small chart of the KPI: the path as a dashed line, the target as a line across, the check-ins
+    as dots joined by a line in the colour of the status. None when there is nothing to draw."""
+    dates = [c.date for c in progress.checkins] + [d for d in (progress.start, progress.due) if d]
+    values = [c.value for c in progress.checkins] + [v for v in (progress.origin, progress.target) if v is not None]
+    if not dates or not values:
+        return None
+    first, last = min(dates), max(dates)
+    span_days = max(1, (last - first).days)
+    low, high = min(values), max(values)
+    if high == low:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.08
+    low, high = low - pad, high + pad
+    plot_right, plot_bottom = width - KPI_RIGHT, height - KPI_BOTTOM
+
+    def point(date: dt.date, value: float) -> KPIPoint:
+        x = KPI_LEFT + (plot_right - KPI_LEFT) * (date - first).days / span_days
+        y = plot_bottom - (plot_bottom - KPI_TOP) * (value - low) / (high - low)
+        return KPIPoint(_tenth(x), _tenth(y))
+
+    path = None
+    if progress.start and progress.due and progress.origin is not None and progress.target is not None:
+        path = (point(progress.start, progress.origin), point(progress.due, progress.target))
+    points = tuple(point(c.date, c.value) for c in progress.checkins)
+    return KPIChart(
+        width=width,
+        height=height,
+        left=KPI_LEFT,
+        right=plot_right,
+        top=KPI_TOP,
+        bottom=plot_bottom,
+        path=path,
+        target_y=point(first, progress.target).y if progress.target is not None else None,
+        points=points,
+        polyline=" ".join(f"{p.x},{p.y}" for p in points),
+        colour=STATUS_COLOURS[progress.status],
+        high_text=number(high - pad),
+        low_text=number(low + pad),
+        start_text=day(first),
+        end_text=day(last),
         label=label,
     )

@@ -7,20 +7,26 @@ into the plan's language. Plan texts stay plain strings; the template escapes th
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from typing import Any
 
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
-from django.utils.dateparse import parse_date
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from checklists.check import plan_check
 from checklists.models import Channel, ChecklistItem, Source
 from checklists.rules import Severity
-from planner.models import KPI, TECHNOGRAPHICS, Goal
+from checklists.scoring import STAGES
+from planner.models import KPI, TECHNOGRAPHICS, ContentTheme, Goal, Plan, Role
+from planner.steps import STEPS
 
 from . import charts
+from .differences import Difference, Vocabulary, plan_differences
+from .models import Version
 
 # The summary is one page: the first goals by priority and the first milestones.
 SUMMARY_GOALS = 5
@@ -150,7 +156,127 @@ def _checklist(plan: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None) -> dict[str, Any]:
+SUMMARY_CHARACTERS = 280
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„“])")
+# "z. B.", "e.g.", "Nr." and single letters ("Marko K.") end no sentence.
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-zÄÖÜäöü]|\be\.g|\bi\.e|\bNr|\bca|\bbzw|\bvs|\betc)\.$")
+
+
+def _sentences(message: str) -> list[str]:
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(message):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + piece  # "z. B. Umsatzzahlen" goes on
+        else:
+            sentences.append(piece)
+    return sentences
+
+
+def _summary_sentences(message: str) -> str:
+    """The first whole sentences of a finding, about SUMMARY_CHARACTERS long: the summary is one page
+    and the full report has the whole message. Never a cut sentence."""
+    sentences = _sentences(message)
+    kept = [sentences[0]]
+    for sentence in sentences[1:]:
+        if len(" ".join([*kept, sentence])) > SUMMARY_CHARACTERS:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
+
+
+def progress_labels() -> dict[str, str]:
+    return {
+        charts.ON_TRACK: _("on track"),
+        charts.BEHIND: _("behind"),
+        charts.REACHED: _("reached"),
+        charts.NO_CHECKINS: _("no check-in yet"),
+        charts.NO_PATH: _("no target or due date"),
+    }
+
+
+def _number_text(value: float) -> str:
+    return str(floatformat(value, "-2g"))
+
+
+def _short_date(value: dt.date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def kpi_progress_rows(plan: dict[str, Any], *, chart_width: float = 240) -> list[dict[str, Any]]:
+    """Every KPI of the plan document with its progress against the straight path from its baseline
+    (at the plan's start) to its target (at its due date), and the chart of it; for the overview and
+    the report. Labels in the active language."""
+    labels = progress_labels()
+    start = _date(plan.get("start_date"))
+    rows = []
+    for goal in plan.get("goals") or []:
+        for kpi in goal.get("kpis") or []:
+            checkins = [
+                charts.CheckIn(date, actual["value"], str(actual.get("note") or ""))
+                for actual in kpi.get("actuals") or []
+                if (date := _date(actual.get("date"))) is not None and isinstance(actual.get("value"), int | float)
+            ]
+            progress = charts.kpi_progress(
+                baseline=kpi.get("baseline"),
+                target=kpi.get("target"),
+                start=start,
+                due=_date(kpi.get("due")),
+                checkins=checkins,
+            )
+            label = _("%(kpi)s: %(status)s") % {"kpi": kpi.get("name", ""), "status": labels[progress.status]}
+            rows.append(
+                {
+                    "goal": goal.get("title", ""),
+                    "kpi": kpi,
+                    "progress": progress,
+                    "status": progress.status,
+                    "status_label": labels[progress.status],
+                    "chart": charts.kpi_chart(
+                        progress=progress, width=chart_width, number=_number_text, day=_short_date, label=label
+                    ),
+                }
+            )
+    return rows
+
+
+def difference_vocabulary() -> Vocabulary:
+    """The names the sentences of changes use, in the active language."""
+    return Vocabulary(
+        channels=dict(Channel.objects.values_list("slug", "name")),
+        categories=dict(Goal.Category.choices),
+        metrics=dict(KPI.Metric.choices),
+        theme_kinds=dict(ContentTheme.Kind.choices),
+        role_kinds=dict(Role.Kind.choices),
+        languages=dict(Plan.Language.choices),
+        checklist_items=dict(ChecklistItem.objects.values_list("slug", "title")),
+        checklist_statuses=checklist_status_labels(),
+    )
+
+
+def differences_by_step(differences: list[Difference]) -> list[dict[str, Any]]:
+    """The changes under the wizard step where each is made, in the wizard's order."""
+    return [
+        {"slug": step.slug, "title": step.title, "lines": lines}
+        for step in STEPS
+        if (lines := [d for d in differences if d.section == step.slug])
+    ]
+
+
+def _approval(approval: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not approval:
+        return None
+    return {**approval, "at": parse_datetime(approval.get("at") or "")}
+
+
+def report_context(
+    snapshot: dict[str, Any],
+    *,
+    variant: str,
+    number: int | None,
+    approval: dict[str, Any] | None = None,
+    compared: Version | None = None,
+    as_of: dt.date | None = None,
+) -> dict[str, Any]:
     plan = snapshot.get("plan", {})
     check = plan_check(snapshot)
     channel_names = dict(Channel.objects.values_list("slug", "name"))
@@ -171,9 +297,14 @@ def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None
         "summary_goals": goals[:SUMMARY_GOALS],
         "more_goals": max(0, len(goals) - SUMMARY_GOALS),
         "findings": check.findings,
-        "top_findings": [f for f in check.findings if f.severity != Severity.INFO][:3],
+        "top_findings": [
+            {"finding": f, "message": _summary_sentences(f.message)}
+            for f in check.findings
+            if f.severity != Severity.INFO
+        ][:3],
         "readiness": check.readiness,
         "readiness_weakest": dimension_labels.get(check.readiness.weakest, check.readiness.weakest),
+        "stage_count": len(STAGES),
         "milestones": milestones,
         "gantt_chart": gantt,
         "summary_gantt": summary_gantt,
@@ -181,7 +312,15 @@ def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None
         "role_hours": role_hours,
         "roles": sorted(roles, key=lambda r: not r.get("is_owner")),
         "review": plan.get("review") or {},
+        "approval": _approval(approval),
+        "as_of": as_of,
     }
+    if compared is not None:
+        differences = plan_differences(compared.snapshot, snapshot, difference_vocabulary())
+        context["compared_number"] = compared.number
+        context["compared_is_approved"] = bool(approval) and approval.get("number") == compared.number
+        context["changes"] = differences_by_step(differences)
+        context["change_count"] = len(differences)
     if variant == "short":
         return context
     situation = plan.get("situation") or {}
@@ -211,6 +350,7 @@ def report_context(snapshot: dict[str, Any], *, variant: str, number: int | None
             ],
             "checklist": _checklist(plan),
             "sources": list(Source.objects.order_by("title")),
+            "kpi_progress": [row for row in kpi_progress_rows(plan, chart_width=220) if row["chart"]],
         }
     )
     return context

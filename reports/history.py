@@ -1,7 +1,9 @@
-"""What changed between two report snapshots: pure functions over plan-file documents.
+"""What changed between two versions of a plan: pure functions over plan-file documents.
 
-``snapshot_changes`` returns plain data (stored with the report); ``describe_changes``
+``snapshot_changes`` returns plain data (stored with the version); ``describe_changes``
 turns it into a short sentence in the current language when a page shows it.
+``reports.differences`` words every change as a sentence. ``same_strategy`` tells whether two documents differ in
+more than their KPI check-ins: check-ins measure a plan, they do not change what was approved.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ PARTS: tuple[tuple[str, str | None], ...] = (
     ("situation", FIELD),
     ("goals", "key"),
     ("kpis", "id"),
+    ("checkins", "id"),
     ("target_groups", "key"),
     ("channels", "channel"),
     ("content_themes", "title"),
@@ -40,22 +43,49 @@ PARTS: tuple[tuple[str, str | None], ...] = (
 
 
 def _kpis(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    """The plan's KPIs without their check-ins, which are counted on their own."""
     return [
-        {**kpi, "id": f"{goal.get('key', '')}/{kpi.get('name', '')}"}
+        {**{k: v for k, v in kpi.items() if k != "actuals"}, "id": f"{goal.get('key', '')}/{kpi.get('name', '')}"}
         for goal in plan.get("goals") or []
         for kpi in goal.get("kpis") or []
     ]
 
 
+def _checkins(plan: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {**checkin, "id": f"{goal.get('key', '')}/{kpi.get('name', '')}/{checkin.get('date', '')}"}
+        for goal in plan.get("goals") or []
+        for kpi in goal.get("kpis") or []
+        for checkin in kpi.get("actuals") or []
+    ]
+
+
+def strategy(document: dict[str, Any]) -> dict[str, Any]:
+    """The document without its KPI check-ins: what a review looks at and an approval covers."""
+    plan = document.get("plan") or {}
+    goals = [
+        {**goal, "kpis": [{k: v for k, v in kpi.items() if k != "actuals"} for kpi in goal.get("kpis") or []]}
+        for goal in plan.get("goals") or []
+    ]
+    return {**document, "plan": {**plan, "goals": goals}}
+
+
+def same_strategy(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two documents differ in nothing but KPI check-ins (key order aside)."""
+    return canonical(strategy(old)) == canonical(strategy(new))
+
+
 def _entries(plan: dict[str, Any], part: str) -> list[Any]:
     if part == "kpis":
         return _kpis(plan)
+    if part == "checkins":
+        return _checkins(plan)
     if part == "goals":  # a goal's KPIs are counted on their own
         return [{k: v for k, v in goal.items() if k != "kpis"} for goal in plan.get("goals") or []]
     return list(plan.get(part) or [])
 
 
-def _canonical(value: Any) -> str:
+def canonical(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
@@ -63,8 +93,8 @@ def _list_change(old: list[Any], new: list[Any], key: str | None) -> dict[str, i
     def keyed(entries: list[Any]) -> dict[str, str]:
         result = {}
         for index, entry in enumerate(entries):
-            ident = _canonical(entry) if key is None else str(entry.get(key) or f"#{index}")
-            result.setdefault(ident, _canonical(entry))
+            ident = canonical(entry) if key is None else str(entry.get(key) or f"#{index}")
+            result.setdefault(ident, canonical(entry))
         return result
 
     before, after = keyed(old), keyed(new)
@@ -81,7 +111,7 @@ def snapshot_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str,
     changes: list[dict[str, Any]] = []
     for part, key in PARTS:
         if key == FIELD:
-            if _canonical(old_plan.get(part) or None) != _canonical(new_plan.get(part) or None):
+            if canonical(old_plan.get(part) or None) != canonical(new_plan.get(part) or None):
                 changes.append({"part": part, "changed": 1})
             continue
         counts = _list_change(_entries(old_plan, part), _entries(new_plan, part), key)
@@ -94,6 +124,7 @@ def _list_label(part: str, count: int) -> str:
     labels = {
         "goals": ngettext("%(count)s goal", "%(count)s goals", count),
         "kpis": ngettext("%(count)s KPI", "%(count)s KPIs", count),
+        "checkins": ngettext("%(count)s check-in", "%(count)s check-ins", count),
         "target_groups": ngettext("%(count)s target group", "%(count)s target groups", count),
         "channels": ngettext("%(count)s channel", "%(count)s channels", count),
         "content_themes": ngettext("%(count)s content theme", "%(count)s content themes", count),

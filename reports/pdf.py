@@ -6,13 +6,17 @@ import logging
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-# Templates refer to static files as static://path (see the pdf_static template tag);
-# nothing else is ever fetched.
+# Templates refer to static files as static://path (see the pdf_static template tag), and to an
+# organization's logo as logo://<organization name> (teams' organization_logo_url tag); nothing else
+# is ever fetched.
 STATIC_SCHEME = "static://"
+LOGO_SCHEME = "logo://"
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 # WeasyPrint logs every layout step at INFO; a worker's log is for our messages.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
@@ -37,17 +41,46 @@ def static_path(url: str) -> Path:
     return Path(found)
 
 
+def logo_bytes(url: str) -> tuple[bytes, str]:
+    """The logo file of the organization a logo:// URL names, from the storage, with its type; or
+    RefusedURLError. Only a file that is an organization's current logo is ever read."""
+    from django.core.files.storage import default_storage
+
+    from planner.models import Organization
+
+    name = unquote(url[len(LOGO_SCHEME) :])
+    logo = Organization.objects.filter(name=name).exclude(logo="").values_list("logo", flat=True).first()
+    if not logo or ".." in Path(logo).parts or not logo.startswith("logos/"):
+        raise RefusedURLError(f"no logo for {url[:200]!r}")
+    mime_type = LOGO_TYPES.get(Path(logo).suffix.lower())
+    if mime_type is None:
+        raise RefusedURLError(f"refused logo type {logo!r}")
+    with default_storage.open(logo, "rb") as file:
+        content = file.read(settings.ORGANIZATION_LOGO_MAX_BYTES + 1)
+    if len(content) > settings.ORGANIZATION_LOGO_MAX_BYTES:
+        raise RefusedURLError(f"logo {logo!r} is too large")
+    return content, mime_type
+
+
 def make_url_fetcher():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):
-        """Serves static:// from our static files; refuses file://, http(s):// and the rest."""
+        """Serves static:// from our static files and logo:// from the organizations' logos; refuses
+        file://, http(s):// and the rest."""
 
         def __init__(self):
-            super().__init__(allowed_protocols=("static",), allow_redirects=False, timeout=1)
+            super().__init__(allowed_protocols=("static", "logo"), allow_redirects=False, timeout=1)
             self.refused: list[str] = []
 
         def fetch(self, url, headers=None):
+            if url.startswith(LOGO_SCHEME):
+                try:
+                    content, mime_type = logo_bytes(url)
+                except RefusedURLError:
+                    self.refused.append(url)
+                    raise
+                return URLFetcherResponse(url, content, {"Content-Type": mime_type})
             try:
                 path = static_path(url)
             except RefusedURLError:

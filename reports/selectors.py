@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from planner.models import Plan
 from planner.selectors import plans_for_user
 
-from .models import Report
+from .models import Report, Version
 
 
 def reports_for_user(user: AbstractBaseUser) -> QuerySet[Report]:
@@ -18,4 +18,14 @@ def report_for_user(user: AbstractBaseUser, pk: int) -> Report:
 
 
 def reports_for_plan(plan: Plan) -> QuerySet[Report]:
-    return plan.reports.select_related("requested_by").defer("snapshot")
+    return plan.reports.select_related("requested_by", "version").defer("version__snapshot")
+
+
+def versions_for_plan(plan: Plan) -> QuerySet[Version]:
+    """The plan's versions, newest first, without their snapshots."""
+    return plan.versions.select_related("created_by").defer("snapshot")
+
+
+def version_of_plan(plan: Plan, number: int) -> Version:
+    """The plan's version of that number, else 404 (the plan was read through plan_for_user)."""
+    return get_object_or_404(Version, plan=plan, number=number)

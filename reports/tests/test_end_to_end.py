@@ -71,7 +71,7 @@ def test_lead_creates_a_plan_and_downloads_its_pdf(client, lead, organization, c
 
     page = wait_for(finished)
     report.refresh_from_db()
-    assert report.status == "done", (report.status, report.error, celery_worker.log.read_text()[-2000:])
+    assert report.status == "done", (report.status, report.failure_reason, celery_worker.log.read_text()[-2000:])
     assert reverse("reports:download", args=[report.pk]) in page
 
     download = client.get(reverse("reports:download", args=[report.pk]))

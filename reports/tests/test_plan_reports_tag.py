@@ -24,7 +24,14 @@ def test_the_overview_lists_the_plans_reports_newest_first(lead_client, plan):
 
 
 def test_a_failed_reports_retry_form_carries_the_pages_csrf_token(plan):
-    report = Report.objects.create(plan=plan, number=1, status=Report.Status.FAILED, error="kaputt", snapshot={})
+    report = Report.objects.create(
+        plan=plan,
+        number=1,
+        status=Report.Status.FAILED,
+        failure=Report.Failure.ERROR,
+        failure_params={"error": "kaputt"},
+        snapshot={},
+    )
     html = Template("{% load report_tags %}{% plan_reports plan %}").render(
         Context({"plan": plan, "csrf_token": "the-token"})
     )

@@ -1,9 +1,11 @@
 """A report is requested, rendered by the task, fails readably, and can be retried."""
 
+import datetime as dt
 import subprocess
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reports import services
 from reports.models import Report
@@ -80,16 +82,15 @@ def test_a_failing_render_ends_failed_with_the_reason_and_a_retry_renders_it(
     monkeypatch.setattr(services, "render_pdf", broken_render)
     assert render_report.run(report.pk) == "failed"
     report.refresh_from_db()
-    assert report.status == "failed"
-    assert "the chart could not be drawn" in report.error
-    page = lead_client.get(reverse("planner:plan", args=[plan.pk])).content.decode()
-    assert "the chart could not be drawn" in page
+    assert (report.status, report.failure_params) == ("failed", {"error": "ValueError: the chart could not be drawn"})
+    page = lead_client.get(reverse("planner:plan", args=[plan.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Rendering failed: ValueError: the chart could not be drawn" in page
     assert reverse("reports:retry", args=[report.pk]) in page
 
     monkeypatch.undo()
     lead_client.post(reverse("reports:retry", args=[report.pk]))
     report.refresh_from_db()
-    assert (report.status, report.error) == ("queued", "")
+    assert (report.status, report.failure) == ("queued", "")
     assert render_report.run(report.pk) == "done"
     report.refresh_from_db()
     assert report.status == "done" and report.file
@@ -103,3 +104,17 @@ def test_render_report_command_writes_the_pdf(plan, tmp_path):
     call_command("render_report", plan.pk, "--out", str(out))
     text = pdf_text(out.read_bytes(), tmp_path)
     assert plan.title in text and "Bekanntheit steigern" in text
+
+
+def test_a_report_queued_longer_than_a_few_seconds_says_it_waits_for_a_worker(lead_client, plan, settings):
+    settings.REPORT_WAITING_SECONDS = 10
+    report = services.report_request(plan=plan, user=None)
+    url = reverse("reports:status", args=[report.pk])
+    page = lead_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">queued<" in page and "waiting for a worker" not in page
+    Report.objects.filter(pk=report.pk).update(queued_at=timezone.now() - dt.timedelta(seconds=11))
+    page = lead_client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "waiting for a worker" in page and "it starts as soon as one is free" in page
+    assert 'hx-trigger="every 1s"' in page  # it keeps polling
+    page = lead_client.get(url, HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "wartet auf einen Worker" in page

@@ -101,7 +101,7 @@ def test_a_claimed_report_is_rendered_into_its_file(plan, rendered):
     report = services.report_claim(report_id=report_in(plan, Status.QUEUED).pk, task_id="msg-1")
     result = services.report_render(report=report)
     row = stored(report)
-    assert (result.status, row.status, row.page_count, row.error) == (Status.DONE, Status.DONE, 2, "")
+    assert (result.status, row.status, row.page_count, row.failure) == (Status.DONE, Status.DONE, 2, "")
     assert row.file.read() == PDF and row.file.name.endswith("strategie-2027-v1.pdf")
     assert row.finished_at is not None and row.render_seconds is not None
 
@@ -127,11 +127,11 @@ def test_a_render_that_lost_its_claim_keeps_what_the_other_delivery_stored(plan,
 
 def test_a_render_that_lost_its_claim_leaves_a_failed_report_failed(plan, rendered, settings):
     mine, other = taken_over(plan, settings)
-    services.report_fail(report=other, reason="Rendering failed: the chart could not be drawn")
+    services.report_fail(report_id=other.pk, failure="error", params={"error": "the chart could not be drawn"})
     result = services.report_render(report=mine)
     row = stored(mine)
     assert (result.status, row.status) == (Status.FAILED, Status.FAILED)
-    assert row.error == "Rendering failed: the chart could not be drawn" and not row.file
+    assert row.failure_params == {"error": "the chart could not be drawn"} and not row.file
 
 
 def test_a_report_whose_deliveries_all_died_is_given_up_without_rendering(plan, rendered, settings):
@@ -140,7 +140,7 @@ def test_a_report_whose_deliveries_all_died_is_given_up_without_rendering(plan, 
     result = services.report_render(report=report)
     assert rendered == []
     assert result.status == Status.FAILED
-    assert "3-mal unterbrochen" in result.error and stored(report).status == Status.FAILED
+    assert (result.status, result.failure, result.failure_params) == (Status.FAILED, "interrupted", {"count": 3})
 
 
 def test_the_last_allowed_delivery_still_renders(plan, rendered, settings):
@@ -152,21 +152,29 @@ def test_the_last_allowed_delivery_still_renders(plan, rendered, settings):
 # --- failing and handing back ----------------------------------------------------------------
 
 
-def test_a_failed_render_records_its_reason(plan):
+def test_a_failed_render_records_what_failed(plan):
     report = report_in(plan, Status.RENDERING, task_id="msg-1", deliveries=1)
-    services.report_fail(report=report, reason="Rendering failed: " + "x" * 3000)
+    assert services.report_fail(report_id=report.pk, failure="error", params={"error": "x" * 3000, "n": 3})
     row = stored(report)
     assert row.status == Status.FAILED and row.finished_at is not None
-    assert row.error.startswith("Rendering failed: x") and len(row.error) == 2000
+    assert row.failure == "error" and row.failure_params == {"error": "x" * 1000, "n": 3}
+
+
+def test_a_failure_reported_for_a_message_is_recorded_only_while_it_holds_the_render(plan):
+    report = report_in(plan, Status.RENDERING, task_id="msg-2", deliveries=2)
+    assert not services.report_fail(report_id=report.pk, failure="time_limit", params={"seconds": 150}, task_id="msg-1")
+    assert stored(report).status == Status.RENDERING
+    assert services.report_fail(report_id=report.pk, failure="time_limit", params={"seconds": 150}, task_id="msg-2")
+    assert stored(report).status == Status.FAILED
 
 
 def test_failing_never_overwrites_a_done_report(plan, rendered):
     report = services.report_claim(report_id=report_in(plan, Status.QUEUED).pk, task_id="msg-1")
     services.report_render(report=report)
     finished = stored(report).finished_at
-    services.report_fail(report=report, reason="a late error from another delivery")
+    services.report_fail(report_id=report.pk, failure="error", params={"error": "a late error from another delivery"})
     row = stored(report)
-    assert (row.status, row.error, row.finished_at) == (Status.DONE, "", finished)
+    assert (row.status, row.failure, row.finished_at) == (Status.DONE, "", finished)
     assert row.file.read() == PDF
 
 
