@@ -2,7 +2,9 @@
 and a real Celery worker on the test database and Redis."""
 
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -10,12 +12,23 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
+from django.core.cache import cache
 from django.db import connection
 
 from planner.models import Membership
 from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
 
 ROOT = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts, and leaves, with an empty cache: allauth counts sign-in and sign-up attempts
+    there, so a test that signs in often (a fuzz run of the login) would otherwise throttle later ones."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -63,11 +76,21 @@ def database_url_for_tests() -> str:
     return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
 
 
-class Worker:
-    """A real `celery worker` process on the test database and the configured Redis."""
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
-    def __init__(self, queue: str, log: Path, media_root: Path):
-        self.queue, self.log, self.media_root, self.process = queue, log, media_root, None
+
+class CeleryProcess:
+    """A real `celery` process (worker or beat) on the test database, with the environment's
+    settings and `env` on top (REPORT_* time limits, REDIS_URL, ...)."""
+
+    command: list[str] = []
+    ready: bytes = b""
+
+    def __init__(self, queue: str, log: Path, media_root: Path, env: dict[str, str] | None = None):
+        self.queue, self.log, self.media_root, self.env, self.process = queue, log, media_root, env or {}, None
 
     def start(self, timeout: float = 30) -> None:
         env = {
@@ -76,43 +99,64 @@ class Worker:
             "CELERY_QUEUE": self.queue,
             "MEDIA_ROOT": str(self.media_root),
             "PYTHONUNBUFFERED": "1",
+            **self.env,
         }
         env.pop("TEST_DATABASE_NAME", None)
         self.log.parent.mkdir(parents=True, exist_ok=True)
+        offset = self.log.stat().st_size if self.log.exists() else 0
         handle = self.log.open("ab")
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "-l",
-                "info",
-                "--concurrency",
-                "1",
-                "-Q",
-                self.queue,
-                "-n",
-                f"{self.queue}@%h",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
+            [sys.executable, "-m", "celery", "-A", "config", *self.command],
             cwd=ROOT,
             env=env,
             stdout=handle,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: kill() takes the pool with it
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if b" ready." in self.log.read_bytes():
+            if self.ready in self.log.read_bytes()[offset:]:
                 return
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)
-        raise RuntimeError(f"the Celery worker did not start; its log:\n{self.log.read_text()[-3000:]}")
+        raise RuntimeError(f"{self.command[0]} did not start; its log:\n{self.log.read_text()[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL the process and all its children at once, as when the machine is lost."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+class Worker(CeleryProcess):
+    """A real `celery worker` process on the test database and the configured Redis."""
+
+    ready = b" ready."
+
+    @property
+    def command(self) -> list[str]:
+        return [
+            "worker",
+            "-l",
+            "info",
+            "--concurrency",
+            "1",
+            "-Q",
+            self.queue,
+            "-n",
+            f"{self.queue}@%h",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+        ]
 
     def pool_pids(self) -> list[int]:
         """The prefork pool's child processes: the ones that run the tasks."""
@@ -125,14 +169,46 @@ class Worker:
         os.kill(pid, signal.SIGKILL)
         return pid
 
+
+class Beat(CeleryProcess):
+    """A real `celery beat` process: it sends the sweep (config/settings.py) to the test's queue."""
+
+    ready = b"beat: Starting"
+
+    @property
+    def command(self) -> list[str]:
+        return ["beat", "-l", "info", "-s", str(self.log.with_suffix(".schedule"))]
+
+
+class RedisServer:
+    """A private redis-server on a free port, without persistence: a restart loses every message."""
+
+    def __init__(self, directory: Path):
+        self.directory, self.port, self.process = directory, free_port(), None
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self, timeout: float = 10) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.fail("redis-server is not installed: run the tests with bin/test.")
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+            + ["--dir", str(self.directory), "--logfile", str(self.directory / "redis.log")],
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                redis.Redis.from_url(self.url, socket_connect_timeout=0.5).ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start on port {self.port}")
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            self.process.wait(timeout=10)
 
 
 @pytest.fixture
@@ -144,10 +220,46 @@ def celery_queue(settings):
 
 
 @pytest.fixture
-def celery_worker(transactional_db, celery_queue, tmp_path, settings):
-    """A worker process that shares the test's database, queue and media folder."""
+def start_celery(transactional_db, celery_queue, tmp_path, settings):
+    """Starts worker and beat processes that share the test's database, queue and media folder,
+    each with `env` on top of the environment; all are stopped after the test."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    worker = Worker(celery_queue, tmp_path / "worker.log", settings.MEDIA_ROOT)
-    worker.start()
-    yield worker
-    worker.stop()
+    started: list[CeleryProcess] = []
+
+    def start(kind: type[CeleryProcess] = Worker, env: dict[str, str] | None = None) -> CeleryProcess:
+        process = kind(celery_queue, tmp_path / f"{kind.__name__.lower()}-{len(started)}.log", settings.MEDIA_ROOT, env)
+        started.append(process)
+        process.start()
+        return process
+
+    yield start
+    for process in reversed(started):
+        process.stop()
+
+
+@pytest.fixture
+def celery_worker(start_celery):
+    """A worker process that shares the test's database, queue and media folder."""
+    return start_celery(Worker)
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    """A redis-server of the test's own, which the test may stop and start again; this process
+    sends its messages there too."""
+    from config.celery import app
+
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    previous = app.conf.broker_url
+    use_broker(app, server.url)
+    yield server
+    use_broker(app, previous)
+    server.stop()
+
+
+def use_broker(app, url: str) -> None:
+    app.conf.broker_url = url
+    # Celery keeps the pools it publishes through; without them the next message connects to `url`.
+    app.amqp._producer_pool = None
+    app._pool = None

@@ -13,8 +13,23 @@ KPI_RANGE = [MinValueValidator(-limits.MAX_KPI_VALUE), MaxValueValidator(limits.
 
 
 class Organization(models.Model):
+    class Language(models.TextChoices):
+        DE = "de", _("German")
+        EN = "en", _("English")
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    # Printed on the cover of every report of the organization's plans (reports.pdf serves it).
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    # The language a new plan starts in, and the one invitations are written in.
+    default_language = models.CharField(
+        _("default language"), max_length=2, choices=Language.choices, default=Language.DE
+    )
+    require_mfa = models.BooleanField(
+        _("require two-factor sign-in for all members"),
+        default=False,
+        help_text=_("Members without an authenticator app or a passkey are asked to set one up before they go on."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -196,6 +211,15 @@ class KPI(models.Model):
         _("target"), max_digits=17, decimal_places=4, null=True, blank=True, validators=KPI_RANGE
     )
     due = models.DateField(_("due"), null=True, blank=True, validators=DATE_RANGE)
+    # The channel the KPI is measured on (LinkedIn followers); without one, the metric's general benchmark applies.
+    channel = models.ForeignKey(
+        "checklists.Channel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("measured on"),
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -205,6 +229,23 @@ class KPI(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class KPICheckIn(models.Model):
+    """A KPI's value as measured on a date (the plan file's ``kpis[].actuals``)."""
+
+    kpi = models.ForeignKey(KPI, on_delete=models.CASCADE, related_name="checkins")
+    date = models.DateField(_("date"), validators=DATE_RANGE)
+    value = models.DecimalField(_("value"), max_digits=17, decimal_places=4, validators=KPI_RANGE)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("KPI check-in")
+        verbose_name_plural = _("KPI check-ins")
+
+    def __str__(self) -> str:
+        return f"{self.kpi_id} {self.date}: {self.value}"
 
 
 TECHNOGRAPHICS = ("creators", "conversationalists", "critics", "collectors", "joiners", "spectators", "inactives")
@@ -298,9 +339,18 @@ class ContentTheme(models.Model):
 
 
 class Role(models.Model):
+    class Kind(models.TextChoices):
+        """The plan file's ROLE_KIND; empty means "read it from the job title" (checklists.rules.reading)."""
+
+        MANAGEMENT = "management", _("Management")
+        STAFF = "staff", _("Employee")
+        TRAINEE = "trainee", _("Trainee (internship, apprenticeship, working student)")
+        EXTERNAL = "external", _("External (agency, freelancer, service provider)")
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="roles")
     person = models.TextField(_("person"), blank=True)
     title = models.TextField(_("job title"), blank=True)
+    kind = models.CharField(_("kind of role"), max_length=20, choices=Kind.choices, blank=True)
     responsibilities = models.TextField(_("responsibilities"), blank=True)
     is_owner = models.BooleanField(_("main owner"), default=False)
     hours_per_week = models.DecimalField(

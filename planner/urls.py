@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/import/", views.plan_import, name="plan_import"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/export/", views.plan_export, name="plan_export"),
+    path("plans/<int:pk>/history/", views.plan_history_page, name="plan_history"),
     path("plans/<int:pk>/duplicate/", views.plan_duplicate, name="plan_duplicate"),
     path("plans/<int:pk>/archive/", views.plan_archive, name="plan_archive"),
     path("plans/<int:pk>/steps/<slug:step>/", views.wizard_step, name="step"),

@@ -12,19 +12,22 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from checklists.check import plan_check
 
 from . import limits, services
 from .forms import PlanFromTemplateForm, PlanImportForm, RevisionForm
-from .models import Plan
+from .models import Organization, Plan
 from .plan_file import PlanFileError, document_dumps, plan_to_document, prefetched_plan_to_document, read_upload
 from .selectors import (
+    CURRENT_ORGANIZATION_SESSION_KEY,
     can_edit,
+    current_organization,
     editable_organizations_for_user,
     plan_for_editor,
     plan_for_user,
+    plan_history,
     plans_for_user,
     with_parts,
 )
@@ -48,9 +51,12 @@ logger = logging.getLogger(__name__)
 
 
 @login_required
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     archived = request.GET.get("archived") == "1"
-    plans = plans_for_user(request.user).order_by("-updated_at")
+    # The plans of the organization the user works in (the navbar's switcher chooses it).
+    current = current_organization(request.user, request.session.get(CURRENT_ORGANIZATION_SESSION_KEY))
+    plans = plans_for_user(request.user).filter(organization=current).order_by("-updated_at")
     plans = plans.filter(status=Plan.Status.ARCHIVED) if archived else plans.exclude(status=Plan.Status.ARCHIVED)
     context = state_context()
     rows = [
@@ -72,21 +78,28 @@ def _editable_organizations_or_403(request: HttpRequest):
     return organizations
 
 
+def _new_plan_organization(request: HttpRequest, organizations) -> Organization:
+    """Where a new plan goes: the organization the user works in, if they may write plans there."""
+    current = current_organization(request.user, request.session.get(CURRENT_ORGANIZATION_SESSION_KEY))
+    return current if current and organizations.filter(pk=current.pk).exists() else organizations.first()
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_create(request: HttpRequest) -> HttpResponse:
     organizations = _editable_organizations_or_403(request)
+    target = _new_plan_organization(request, organizations)
     form = PlanBasicsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,  # an empty POST is bound too: it shows its errors
         organizations=organizations,
-        initial={"organization": organizations.first().pk, "horizon_months": 12, "language": request.LANGUAGE_CODE},
+        initial={"organization": target.pk, "horizon_months": 12, "language": target.default_language},
     )
     if request.method == "POST" and form.is_valid():
         plan = services.plan_create(user=request.user, **form.values())
         messages.success(request, _("The plan was created. Next: take stock of the situation."))
         return redirect("planner:step", pk=plan.pk, step=STEPS[1].slug)
     template_form = PlanFromTemplateForm(
-        organizations=organizations, templates=plan_template_list(), initial={"organization": organizations.first()}
+        organizations=organizations, templates=plan_template_list(), initial={"organization": target}
     )
     return render(request, "planner/plan_create.html", {"form": form, "template_form": template_form, "steps": STEPS})
 
@@ -113,10 +126,10 @@ def plan_create_from_template(request: HttpRequest) -> HttpResponse:
 def plan_import(request: HttpRequest) -> HttpResponse:
     organizations = _editable_organizations_or_403(request)
     form = PlanImportForm(
-        request.POST or None,
-        request.FILES or None,
+        request.POST if request.method == "POST" else None,  # an empty POST is bound too: it shows its errors
+        request.FILES if request.method == "POST" else None,
         organizations=organizations,
-        initial={"organization": organizations.first()},
+        initial={"organization": _new_plan_organization(request, organizations)},
     )
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -136,6 +149,7 @@ def plan_import(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def plan_export(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk)
     response = HttpResponse(document_dumps(plan_to_document(plan)), content_type="application/json; charset=utf-8")
@@ -167,6 +181,7 @@ def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, parts=True)
     document = prefetched_plan_to_document(plan)
@@ -185,6 +200,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "findings": check.findings,
         },
     )
+
+
+@login_required
+@require_safe
+def plan_history_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who changed what in the plan and when, newest first; every member may read it."""
+    plan = plan_for_user(request.user, pk)
+    return render(request, "planner/plan_history.html", {"plan": plan, "history": plan_history(plan)})
 
 
 @login_required

@@ -13,7 +13,9 @@ def _storable(value: str) -> str:
 
 
 def step_draft_save(*, plan: Plan, step: str, user, data: QueryDict) -> None:
-    payload = {key: [_storable(v) for v in data.getlist(key)] for key in data if key != "csrfmiddlewaretoken"}
+    payload = {
+        _storable(key): [_storable(v) for v in data.getlist(key)] for key in data if key != "csrfmiddlewaretoken"
+    }
     StepDraft.objects.update_or_create(plan=plan, step=step, updated_by=user, defaults={"data": payload})
 
 

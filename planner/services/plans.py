@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -48,18 +50,37 @@ def plan_revision_bump(*, plan: Plan) -> None:
     plan.refresh_from_db(fields=["revision", "updated_at"])
 
 
-def _plan_status_set(*, plan: Plan, status: str) -> None:
-    Plan.objects.filter(pk=plan.pk).update(status=status)
+def _plan_status_set(*, plan: Plan, status: str, user=None) -> None:
+    """Set the plan's status and record it in the plan's history, as a wizard save records its changes
+    (``edits._History``): an update bypasses the model signals django-auditlog records through. The
+    entry's actor is ``user``, else the request's (auditlog's middleware fills in an empty actor)."""
+    stored = Plan.objects.select_for_update().values_list("status", flat=True).get(pk=plan.pk)
     plan.status = status
+    if stored == status:
+        return
+    Plan.objects.filter(pk=plan.pk).update(status=status)
     plan_revision_bump(plan=plan)
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Plan),
+        object_pk=str(plan.pk),
+        object_id=plan.pk,
+        object_repr=str(plan)[:500],
+        action=LogEntry.Action.UPDATE,
+        changes={"status": [stored, status]},
+        actor=user if getattr(user, "pk", None) else None,
+        actor_email=getattr(user, "email", None) or None,
+        additional_data={"plan_id": plan.pk},
+    )
 
 
-def plan_archive(*, plan: Plan) -> None:
-    _plan_status_set(plan=plan, status=Plan.Status.ARCHIVED)
+@transaction.atomic
+def plan_archive(*, plan: Plan, user=None) -> None:
+    _plan_status_set(plan=plan, status=Plan.Status.ARCHIVED, user=user)
 
 
-def plan_restore(*, plan: Plan) -> None:
-    _plan_status_set(plan=plan, status=Plan.Status.DRAFT)
+@transaction.atomic
+def plan_restore(*, plan: Plan, user=None) -> None:
+    _plan_status_set(plan=plan, status=Plan.Status.DRAFT, user=user)
 
 
 @transaction.atomic

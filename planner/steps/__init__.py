@@ -45,8 +45,8 @@ STEPS: list[Step] = [
         _("Basics"),
         _(
             "Strategy comes before tools. Companies that start without a plan and just "
-            '"do something with Facebook" scatter their effort; a clear frame of time, '
-            "market and purpose lets goals give the direction."
+            '"do something on Facebook" scatter their effort; a clear frame of time, '
+            "market and purpose lets the goals set the direction."
         ),
         BasicsForms,
     ),
@@ -64,9 +64,9 @@ STEPS: list[Step] = [
         "goals",
         _("Goals and KPIs"),
         _(
-            "Without clear goals and an agreed return on investment, social media stays random "
-            "noise. Define the goals together with the management and give each a measurable KPI "
-            "(mentions, tonality, engagement, referral traffic, repurchase rate, ...)."
+            "Without clear goals and an agreed return on investment, social media stays scattershot "
+            "posting. Define the goals together with management and give each a measurable KPI "
+            "(mentions, sentiment, engagement, referral traffic, repurchase rate, ...)."
         ),
         GoalsForms,
     ),
@@ -74,9 +74,9 @@ STEPS: list[Step] = [
         "target-groups",
         _("Target groups"),
         _(
-            "Only who knows the target group and its needs can create content that is relevant to it. "
-            "Always think from the target group, not from the company; the Social Technographics profile "
-            "shows how the group uses social media."
+            "Only if you know your target group and its needs can you create content that is relevant to "
+            "it. Always start from the target group's point of view, not the company's; the Social "
+            "Technographics profile shows how the group uses social media."
         ),
         TargetGroupsForms,
     ),
@@ -96,7 +96,7 @@ STEPS: list[Step] = [
         _(
             "Storytelling and unique content decide success; what is already on the website or in the "
             "press draws no attention. Match your experts' knowledge with the target groups' needs, and "
-            "agree with the management what must not be published."
+            "agree with management what must not be published."
         ),
         ContentForms,
     ),
@@ -104,9 +104,9 @@ STEPS: list[Step] = [
         "roles",
         _("Roles"),
         _(
-            "Social media is not done on the side and is no job for the intern. Naming one main owner is "
-            "mandatory, and it must be wanted top down and bottom up: the more employees take part in the "
-            "dialogue, the more the company is noticed."
+            "Social media is not done on the side, and it is not a job for the intern. You must name one "
+            "person with overall responsibility, and social media must be wanted from the top down and from "
+            "the bottom up: the more employees take part in the dialogue, the more the company is noticed."
         ),
         RolesForms,
     ),
@@ -124,8 +124,8 @@ STEPS: list[Step] = [
         "roadmap",
         _("Roadmap"),
         _(
-            "A roadmap keeps the goal in sight. Not too much at once, or the organization is quickly "
-            "overwhelmed; plan 6 to 12 months before the first results show."
+            "A roadmap helps you keep the goal in sight and stay on course. Not too much at once, or the "
+            "organisation is quickly overwhelmed; allow 6 to 12 months before the first results show."
         ),
         RoadmapForms,
     ),
@@ -133,7 +133,7 @@ STEPS: list[Step] = [
         "resources",
         _("Resources and review"),
         _(
-            "Whoever wants a lot but provides no resources will not reach the goal: social media is a lot "
+            "If you want a lot but provide no resources, you will not reach your goal: social media is a lot "
             "of work, and impact needs a budget for paid media. Evaluate the KPIs at least every six months, "
             "report even small early successes and feed the results back into the strategy."
         ),

@@ -7,13 +7,16 @@ from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from checklists.models import Channel
+
 from ..edits import PlanEdit
-from ..models import KPI, Goal
+from ..models import KPI, Goal, Plan
 from .base import (
     COMPLETE,
     DATE_WIDGET,
     EMPTY,
     STARTED,
+    ReferenceField,
     RowForm,
     RowsFormSet,
     StateContext,
@@ -44,6 +47,13 @@ class GoalForm(RowForm):
 
 
 class KPIForm(RowForm):
+    references = ("channel",)
+    channel = ReferenceField(
+        label=_("Measured on"),
+        required=False,
+        help_text=_("The channel the KPI is measured on; it is judged by that channel's benchmark."),
+    )
+
     class Meta:
         model = KPI
         formfield_callback = tidy_formfield
@@ -56,6 +66,16 @@ class KPIForm(RowForm):
             self.fields[name].required = True
 
 
+def kpi_channel_choices(plan: Plan) -> list[tuple[int | str, str]]:
+    """The plan's channels (a KPI is measured where the plan is active), plus any other channel one of
+    its KPIs already names (from a plan file), so saving an unchanged step never fails."""
+    offered = {c.channel_id: c.channel.name for c in plan.channels.all()}
+    named = {kpi.channel_id for goal in plan.goals.all() for kpi in goal.kpis.all() if kpi.channel_id}
+    if named - offered.keys():
+        offered.update(Channel.objects.filter(pk__in=named - offered.keys()).values_list("pk", "name"))
+    return [("", _("Any channel (general benchmark)")), *offered.items()]
+
+
 KPI_PREFIX = re.compile(r"goals-\d+-kpis")
 GoalFormSet = rows_formset(GoalForm)
 KPIFormSet = rows_formset(KPIForm)
@@ -66,6 +86,7 @@ class GoalsForms(StepForms):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self.kpi_choices = {"choices": {"channel": kpi_channel_choices(self.plan)}}
         self.goals = GoalFormSet(self.data, rows=list(self.plan.goals.all()), prefix="goals")
         for form in self.goals.forms:
             form.kpis = self._kpi_formset(form)
@@ -74,7 +95,7 @@ class GoalsForms(StepForms):
 
     def _kpi_formset(self, goal_form: GoalForm) -> RowsFormSet:
         rows = list(goal_form.instance.kpis.all()) if goal_form.instance.pk else []
-        return KPIFormSet(self.data, rows=rows, prefix=f"{goal_form.prefix}-kpis")
+        return KPIFormSet(self.data, rows=rows, prefix=f"{goal_form.prefix}-kpis", form_kwargs=self.kpi_choices)
 
     def is_valid(self) -> bool:
         goals_valid = self.goals.is_valid()
@@ -95,7 +116,7 @@ class GoalsForms(StepForms):
             goal.kpis = self._kpi_formset(goal)
             return "planner/steps/_goal.html", {"form": goal}
         if KPI_PREFIX.fullmatch(prefix):
-            kpis = KPIFormSet(rows=[], prefix=prefix)
+            kpis = KPIFormSet(rows=[], prefix=prefix, form_kwargs=self.kpi_choices)
             return "planner/steps/_kpi.html", {"form": kpis.blank_form(index)}
         return None
 

@@ -45,7 +45,7 @@ class TargetGroupForm(RowForm):
         }
         help_texts = {
             "priority": _("1 = highest"),
-            "needs": _("What do they need from you? Think from them."),
+            "needs": _("What do they need from you? Look at it from their side."),
             **RUNG_HELP,
         }
 

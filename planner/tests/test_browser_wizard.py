@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from planner.models import Membership, Plan
@@ -20,6 +21,8 @@ def browser_page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still sync.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as p:
+        # The live server's teardown ends every other database session; this thread's must not be one of them.
+        connection.close()
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -31,6 +34,7 @@ def browser_page(monkeypatch):
         page.js_errors = errors
         yield page
         browser.close()
+        connection.close()
 
 
 def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):

@@ -25,27 +25,35 @@ def write(tmp_path: Path, document: dict) -> Path:
     return path
 
 
-def test_json_output_is_the_list_of_findings(capsys, tmp_path):
-    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    document["plan"]["horizon_months"] = 3
-    call_command("check_plan", str(write(tmp_path, document)), "--json")
+def test_the_example_file_reports_pilot_not_focused_and_nothing_else(capsys):
+    call_command("check_plan", str(EXAMPLE), "--json")
     result = json.loads(capsys.readouterr().out)
     assert result == [
         {
-            "code": "short_horizon",
-            "severity": "warning",
+            "code": "pilot_not_focused",
+            "severity": "info",
             "message": result[0]["message"],
-            "source": "9 Social Media Erfolgsfaktoren für Unternehmen",
+            "source": "Social Media im Unternehmen: Antworten auf häufige Fragen. Teil 3",
         }
     ]
+    assert result[0]["message"].startswith(
+        "Die Pilotphase startet mit zwei Kanälen: „Unternehmensblog“ und „Facebook“."
+    )
 
 
-def test_example_file_prints_no_findings_and_succeeds(capsys):
-    call_command("check_plan", str(EXAMPLE), "--json")
-    assert json.loads(capsys.readouterr().out) == []
+def test_json_output_is_the_list_of_findings_in_the_plans_language(capsys, tmp_path):
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["plan"].update(off_limits=[], language="en")
+    document["plan"]["channels"][2]["phase"] = 2  # the blog alone in the pilot
+    call_command("check_plan", str(write(tmp_path, document)), "--json")
+    result = json.loads(capsys.readouterr().out)
+    assert [(f["code"], f["severity"], f["source"]) for f in result] == [
+        ("no_off_limits", "info", "9 social media success factors for companies")
+    ]
+    assert result[0]["message"].startswith("Nothing is agreed as off limits.")
 
 
-def test_readable_output_lists_code_source_and_measures(capsys, tmp_path):
+def test_readable_output_lists_code_step_source_and_measures(capsys, tmp_path):
     path = write(tmp_path, {"format": "social-media-strategy-plan", "version": 1, "plan": {"title": "T"}})
     call_command("check_plan", str(path))
     out = capsys.readouterr().out
@@ -57,7 +65,14 @@ def test_readable_output_lists_code_source_and_measures(capsys, tmp_path):
 def test_a_stored_plan_is_checked_by_id(capsys):
     plan = plan_import(document=parse_document(EXAMPLE.read_bytes()))
     call_command("check_plan", str(plan.pk), "--json")
-    assert json.loads(capsys.readouterr().out) == []
+    assert [f["code"] for f in json.loads(capsys.readouterr().out)] == ["pilot_not_focused"]
+
+
+def test_a_kpi_that_once_made_a_plan_unreachable_is_checked(capsys, tmp_path):
+    document = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    document["plan"]["goals"][0]["kpis"][0].update(baseline=1, target=100_000_000_000, due="2027-01-02")
+    call_command("check_plan", str(write(tmp_path, document)), "--json")
+    assert "unrealistic_target" in [f["code"] for f in json.loads(capsys.readouterr().out)]
 
 
 def test_an_invalid_file_fails_with_its_problems(tmp_path):

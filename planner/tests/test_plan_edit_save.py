@@ -168,3 +168,20 @@ def test_plan_fields_are_compared_with_the_database_not_the_form(plan, lead):
     assert services.plan_edit_save(plan=plan, user=lead, step="basics", expected_revision=plan.revision, edit=edit)
     plan.refresh_from_db()
     assert plan.title == "Schon im Speicher geändert"
+
+
+def test_a_link_the_user_unticks_is_removed_and_the_others_stay(plan, lead, channels):
+    from planner.models import PlanChannel, TargetGroup
+
+    groups = [TargetGroup.objects.create(plan=plan, key=f"g{i}", name=f"G{i}", order=i) for i in range(3)]
+    row = PlanChannel.objects.create(plan=plan, channel=channels["linkedin"], order=0)
+    row.target_groups.add(*groups)
+    edit = PlanEdit(
+        parts={
+            "channels": PartEdit(
+                rows=[RowEdit(pk=row.pk, values={}, links={"target_groups": [groups[0].pk, groups[2].pk]})]
+            )
+        }
+    )
+    assert save(plan, lead, edit, step="channels")
+    assert set(row.target_groups.values_list("pk", flat=True)) == {groups[0].pk, groups[2].pk}

@@ -121,3 +121,26 @@ def test_a_database_that_refuses_the_write_leaves_the_plan_intact_and_the_input_
     before = plan.revision
     plan.refresh_from_db()
     assert plan.revision == before
+
+
+def test_a_lead_cannot_move_a_plan_into_an_organization_where_they_only_read(lead_client, lead, plan):
+    from planner.models import Membership
+    from tests.factories import MembershipFactory
+
+    elsewhere = MembershipFactory(user=lead, role=Membership.Role.EXECUTIVE).organization
+    page = lead_client.get(step_url(plan, "basics")).content.decode()
+    assert f'<option value="{elsewhere.pk}"' not in page  # (the navbar's switcher lists every organization)
+    data = {
+        "revision": plan.revision,
+        "nav": "stay",
+        "title": plan.title,
+        "organization": elsewhere.pk,
+        "language": "de",
+        "start_date": "2027-01-01",
+        "horizon_months": 12,
+    }
+    response = lead_client.post(step_url(plan, "basics"), data)
+    assert response.status_code == 200
+    assert "is-invalid" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.organization_id != elsewhere.pk
