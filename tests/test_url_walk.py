@@ -10,11 +10,16 @@ whether it wrote: a refused request, and every GET, writes nothing."""
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.cookies import Morsel
 
 import pytest
+from allauth.account.internal.flows.login import (
+    _AUTHENTICATION_METHODS_USER_SESSION_KEY,
+    AUTHENTICATION_METHODS_SESSION_KEY,
+)
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -81,6 +86,15 @@ def plan_kwargs(world: World) -> list[Kwargs]:
 
 def step_kwargs(world: World) -> list[Kwargs]:
     return [{"pk": world.plan.pk, "step": step.slug} for step in STEPS]
+
+
+def org_kwargs(world: World) -> list[Kwargs]:
+    return [{"pk": world.plan.organization_id}]
+
+
+def membership_kwargs(world: World) -> list[Kwargs]:
+    """The executive's membership: the admin may change its role or remove it."""
+    return [{"pk": world.users["executive"].memberships.get().pk}]
 
 
 def report_kwargs(world: World) -> list[Kwargs]:
@@ -160,8 +174,128 @@ def checkin(world: World) -> dict:
 
 RULES: dict[str, Rule] = {
     "healthz": Rule(PUBLIC, methods=("GET", "HEAD")),
-    "login": Rule(PUBLIC, methods=("GET", "POST")),
-    "logout": Rule(PUBLIC, methods=("POST",), writers=LOGGED_IN),  # ends the session
+    # Signing in and up is for guests: a signed-in user is sent on. "login" and "account_login" are
+    # one view under two names, as are "logout" and "account_logout".
+    "login": Rule(GUEST, ("GET", "POST")),
+    "account_login": Rule(GUEST, ("GET", "POST")),
+    # The logout asks first (GET); its POST ends the session. A guest is sent on.
+    "logout": Rule(PUBLIC, ("GET", "POST"), get_statuses=(200, 302), writers=LOGGED_IN, session=IDENTITIES),
+    "account_logout": Rule(PUBLIC, ("GET", "POST"), get_statuses=(200, 302), writers=LOGGED_IN, session=IDENTITIES),
+    "account_signup": Rule(GUEST, ("GET", "POST")),
+    "account_inactive": Rule(PUBLIC),
+    "account_email_verification_sent": Rule(PUBLIC),
+    "account_reauthenticate": Rule(USER, ("GET", "POST")),
+    "account_email": Rule(USER, ("GET", "POST")),
+    "account_change_password": Rule(USER, ("GET", "POST")),
+    # The identities have a password: setting a first one sends them to changing it.
+    "account_set_password": Rule(USER, ("GET", "POST"), sent_away=LOGGED_IN),
+    "account_reset_password": Rule(PUBLIC, ("GET", "POST")),
+    "account_reset_password_done": Rule(PUBLIC),
+    "account_reset_password_from_key": Rule(
+        PUBLIC, ("GET", "POST"), urls=lambda w: [{"uidb36": "1", "key": "erraten-0123456789"}]
+    ),
+    "account_reset_password_from_key_done": Rule(PUBLIC),
+    # Confirming an address: whoever holds the link's key confirms it (with a POST, never a GET).
+    "account_confirm_email": Rule(
+        PUBLIC,
+        ("GET", "POST"),
+        urls=lambda w: [{"key": w.confirmation_key}],
+        writers=IDENTITIES,
+        post_statuses=(302,),
+        session=IDENTITIES,
+    ),
+    "account_confirm_login_code": Rule(STAGE, ("GET", "POST"), session=IDENTITIES),
+    # Two-factor pages keep their flow's state in the session (an anonymous POST is remembered for
+    # after the login). The identities have no second factor yet: what needs one answers 404, and
+    # confirming with one sends them on.
+    "mfa_authenticate": Rule(STAGE, ("GET", "POST"), session=IDENTITIES),
+    "mfa_index": Rule(USER, session=IDENTITIES),
+    "mfa_reauthenticate": Rule(USER, ("GET", "POST"), sent_away=LOGGED_IN, session=IDENTITIES),
+    "mfa_reauthenticate_webauthn": Rule(USER, ("GET", "POST"), sent_away=LOGGED_IN, session=IDENTITIES),
+    "mfa_activate_totp": Rule(USER, ("GET", "POST"), reauthenticated=True, session=IDENTITIES),
+    "mfa_deactivate_totp": Rule(OWN, ("GET", "POST"), session=IDENTITIES),
+    "mfa_view_recovery_codes": Rule(OWN, session=IDENTITIES),
+    "mfa_generate_recovery_codes": Rule(USER, ("GET", "POST"), reauthenticated=True, session=IDENTITIES),
+    "mfa_download_recovery_codes": Rule(OWN, ("GET", "POST"), session=IDENTITIES),
+    "mfa_list_webauthn": Rule(USER, session=IDENTITIES),
+    "mfa_add_webauthn": Rule(USER, ("GET", "POST"), reauthenticated=True, session=IDENTITIES),
+    "mfa_remove_webauthn": Rule(
+        OWN, ("GET", "POST"), urls=lambda w: [{"pk": w.passkey_pk}], reauthenticated=True, session=IDENTITIES
+    ),
+    "mfa_edit_webauthn": Rule(
+        OWN, ("GET", "POST"), urls=lambda w: [{"pk": w.passkey_pk}], reauthenticated=True, session=IDENTITIES
+    ),
+    # Organizations: any signed-in user founds one; its admin runs it; every member reads its members.
+    "teams:organization_create": Rule(
+        USER,
+        ("GET", "POST"),
+        post=lambda w: {"name": "Gegründet beim Rundgang", "default_language": "de"},
+        writers=LOGGED_IN,
+        saves=True,
+    ),
+    "teams:switch": Rule(
+        READER,
+        ("POST",),
+        post=lambda w: {"organization": w.plan.organization_id},
+        writers=MEMBERS,
+        post_statuses=(302,),
+        session=MEMBERS,
+    ),
+    "teams:settings": Rule(
+        ORG_ADMIN,
+        ("GET", "POST"),
+        urls=org_kwargs,
+        post=lambda w: {"name": "Umbenannt beim Rundgang", "default_language": "en"},
+        writers=("admin",),
+        saves=True,
+    ),
+    "teams:members": Rule(READER, urls=org_kwargs),
+    "teams:invite": Rule(
+        ORG_ADMIN,
+        ("POST",),
+        urls=org_kwargs,
+        post=lambda w: {"email": "neu@example.com", "role": "executive"},
+        writers=("admin",),
+        saves=True,
+    ),
+    "teams:export": Rule(ORG_ADMIN, urls=org_kwargs),
+    "teams:delete": Rule(
+        ORG_ADMIN,
+        ("GET", "POST"),
+        urls=org_kwargs,
+        post=lambda w: {"name": w.plan.organization.name},
+        writers=("admin",),
+        saves=True,
+        session=("admin",),
+    ),
+    "teams:invitation_revoke": Rule(
+        ORG_ADMIN, ("POST",), urls=lambda w: [{"pk": w.invitation_pk}], writers=("admin",), saves=True
+    ),
+    # The invitation's link: whoever holds it reads it; a guest's POST starts the sign-up.
+    "teams:invitation": Rule(
+        PUBLIC, ("GET", "POST"), urls=lambda w: [{"token": w.invitation_token}], session=("anonymous",)
+    ),
+    # Only the invited address accepts (the stranger); anyone else is told why, writing nothing.
+    "teams:invitation_accept": Rule(
+        USER,
+        ("POST",),
+        urls=lambda w: [{"token": w.invitation_token}],
+        writers=("stranger",),
+        post_statuses=(302,),
+        session=LOGGED_IN,
+    ),
+    "teams:membership_role": Rule(
+        ORG_ADMIN,
+        ("POST",),
+        urls=membership_kwargs,
+        post=lambda w: {"role": "lead"},
+        writers=("admin",),
+        saves=True,
+    ),
+    "teams:membership_remove": Rule(
+        ORG_ADMIN, ("POST",), urls=membership_kwargs, writers=("admin",), saves=True
+    ),
+    "planner:plan_history": Rule(READER, urls=plan_kwargs),
     "set_language": Rule(PUBLIC, methods=("GET", "POST"), get_statuses=(302,)),
     "planner:dashboard": Rule(USER),
     "planner:plan_create": Rule(CREATOR, ("GET", "POST"), harvest=True, post=new_plan, writers=EDITORS, saves=True),
@@ -385,14 +519,24 @@ def expected(rule: Rule, who: str, method: str, user) -> str:
         if rule is ADMIN_RULE:
             return "admin"  # Django's admin decides what staff may do; it must never answer 5xx
         return "ok" if method in rule.methods else "405"
-    if who == "anonymous" and rule.access != PUBLIC:
+    if who == "anonymous" and rule.access not in (PUBLIC, GUEST, STAGE):
         return "login"
     if method not in rule.methods:
         return "405"
+    if rule.access == GUEST:
+        return "ok" if who == "anonymous" else "sent"
+    if rule.access == STAGE:
+        return "sent"
+    if rule.access == OWN:
+        return "404"
+    if who in rule.sent_away:
+        return "sent"
     if rule.access in (PUBLIC, USER):
         return "ok"
     if rule.access == CREATOR:
         return "ok" if who in (*EDITORS, "stranger") else "403"  # the stranger leads another organization
+    if rule.access == ORG_ADMIN:
+        return "ok" if who == "admin" else "403" if who in MEMBERS else "404"
     if who not in MEMBERS:
         return "404"  # a stranger, or staff who is no member, learns nothing about the plan
     if rule.access == DECIDER:
@@ -420,8 +564,10 @@ def check(walk: Walk, route: Route, rule: Rule, who: str, method: str, path: str
         return walk.fail(who, method, path, f"answered 500: {type(error).__name__}: {str(error).splitlines()[0]}")
     status = response.status_code
     wrote = changed_tables(before, after)
+    if who in rule.session:
+        wrote = [table for table in wrote if table != "django_session"]
     if user is not None and not client.cookies.get(settings.SESSION_COOKIE_NAME, Morsel()).value:
-        client.force_login(user)  # a logout (rolled back in the database) emptied the cookie
+        sign_in(client, user)  # a logout (rolled back in the database) emptied the cookie
     if status >= 500:
         return walk.fail(who, method, path, f"answered {status}")
     if want == "login" and not redirects_to(response, "login"):
@@ -432,12 +578,16 @@ def check(walk: Walk, route: Route, rule: Rule, who: str, method: str, path: str
             return walk.fail(who, method, path, f"expected the admin login redirect, got {status}")
     if want in ("403", "404", "405") and str(status) != want:
         return walk.fail(who, method, path, f"expected {want}, got {status}")
+    if want == "sent" and (status != 302 or redirects_to(response, "login") and who != "anonymous"):
+        return walk.fail(who, method, path, f"expected to be sent on (302), got {status}")
     if want == "ok":
         denied = status in (403, 404, 405) and not (status == 404 and route.namespace == "admin")
         if denied or (rule.access != PUBLIC and redirects_to(response, "login")):
             return walk.fail(who, method, path, f"may do this, but got {status}")
         if method == "GET" and status not in rule.get_statuses:
             return walk.fail(who, method, path, f"expected {rule.get_statuses}, got {status}")
+        if method == "POST" and rule.post_statuses and status not in rule.post_statuses:
+            return walk.fail(who, method, path, f"expected {rule.post_statuses}, got {status}")
     may_write = want in ("ok", "admin") and method == "POST" and who in rule.writers
     logged = want == "ok" and method == "GET" and set(wrote) <= set(rule.logs)
     if wrote and not may_write and not logged:
@@ -457,12 +607,25 @@ def concrete_urls(route: Route, rule: Rule, world: World) -> list[tuple[str, Kwa
     return urls
 
 
+def sign_in(client: Client, user, *, recently: bool = True) -> None:
+    """Signed in as by the login form: with ``recently``, the session also records the password as
+    just entered, so pages that ask for it again (allauth's reauthentication) open as for a user who
+    confirmed it a moment ago."""
+    client.force_login(user)
+    if recently:
+        session = client.session
+        just_now = {"method": "password", "at": time.time(), "reauthenticated": True}
+        session[AUTHENTICATION_METHODS_SESSION_KEY] = [just_now]
+        session[_AUTHENTICATION_METHODS_USER_SESSION_KEY] = str(user.pk)
+        session.save()
+
+
 def logged_in_clients(world: World, **client_options) -> dict[str, Client]:
     clients = {}
     for who, user in world.users.items():
         clients[who] = Client(**client_options)
         if user is not None:
-            clients[who].force_login(user)
+            sign_in(clients[who], user)
     return clients
 
 
@@ -507,3 +670,22 @@ def test_a_post_without_the_csrf_token_is_refused_everywhere_and_writes_nothing(
             if response.status_code != 403 or wrote:
                 failures.append(f"{path}: {response.status_code}, wrote to {wrote}")
     assert failures == []
+
+
+def test_pages_that_need_the_password_again_ask_for_it_first(world):
+    """Adding a second factor changes how one signs in: a session whose password was not entered
+    recently is sent to enter it again (allauth's reauthentication), writing nothing else."""
+    lead = Client()
+    sign_in(lead, world.users["lead"], recently=False)
+    pages = [route for route in routes() if route.rule is not None and route.rule.reauthenticated]
+    assert pages, "no rule is marked as needing the password again"
+    for route in pages:
+        for path, _kwargs in concrete_urls(route, route.rule, world):
+            for method in route.rule.methods:
+                with rolled_back():
+                    before = database_fingerprint()
+                    response = lead.get(path) if method == "GET" else lead.post(path, {})
+                    wrote = changed_tables(before, database_fingerprint())
+                assert response.status_code == 302, f"{method} {path}: {response.status_code}"
+                assert response["Location"].startswith(reverse("account_reauthenticate")), response["Location"]
+                assert set(wrote) <= {"django_session"}, f"{method} {path} wrote to {wrote}"
