@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # allauth's MFA templates use it
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
