@@ -27,3 +27,8 @@ def plan_mail(*, plan: Plan, template: str, context: dict, recipients: list[str]
 
 def review_page_url(base_url: str, plan: Plan) -> str:
     return absolute(base_url, reverse("signoff:review", args=[plan.pk]))
+
+
+def progress_page_url(base_url: str, plan: Plan) -> str:
+    """The KPIs and the reviews held: where a review due is prepared and recorded."""
+    return absolute(base_url, reverse("signoff:progress", args=[plan.pk]))

@@ -18,7 +18,7 @@ from planner.services import plan_revision_bump
 
 from ..models import ReviewMeeting, ReviewReminder
 from ..selectors import plan_owners, review_due, reviews_due
-from .emails import plan_mail, review_page_url
+from .emails import plan_mail, progress_page_url
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,6 @@ def _review_reminder_send(*, plan_id: int, due_on: dt.date, base_url: str) -> bo
     owners = plan_owners(plan)
     ReviewReminder.objects.create(plan=plan, due_on=due_on, recipients=[user.email for user in owners])
     due = review_due(plan)
-    context = {"plan": plan, "due": due, "link": review_page_url(base_url, plan)}
+    context = {"plan": plan, "due": due, "link": progress_page_url(base_url, plan)}
     plan_mail(plan=plan, template="review_due", context=context, recipients=[user.email for user in owners])
     return True

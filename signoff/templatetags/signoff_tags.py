@@ -1,6 +1,7 @@
 """Template tags of the sign-off, for the pages of lower layers: the plan overview
-(``{% plan_signoff plan %}``, ``{% plan_kpi_progress plan %}``), the wizard (``{% step_comments plan
-step.slug %}``) and the dashboard (``{% reviews_due_for rows as due %}``)."""
+(``{% plan_signoff plan %}``, ``{% plan_kpi_progress plan %}``, ``{% plan_state_badge plan %}``), the
+wizard (``{% step_comments plan step.slug %}``) and the dashboard (``{% reviews_due_for rows as due %}``,
+``{% approvals_for rows as approvals %}``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,11 @@ from typing import Any
 from django import template
 
 from planner.models import Plan
-from planner.plan_file import prefetched_plan_to_document
+from planner.plan_file import plan_to_document, prefetched_plan_to_document
 from planner.selectors import can_edit
 from reports.document import kpi_progress_rows
 from reports.history import same_strategy
+from reports.models import Version
 from reports.services import approved_version
 
 from ..forms import AnswerForm
@@ -53,6 +55,47 @@ def _sections() -> list[tuple[str, str]]:
     from ..models import section_choices
 
     return section_choices()
+
+
+@register.inclusion_tag("signoff/_state_badge.html")
+def plan_state_badge(plan: Plan) -> dict[str, Any]:
+    """The plan's state beside its title: archived, approved (which version), changed since its
+    approval, or a draft. A later edit never shows as approved; KPI check-ins change no approval."""
+    approved = approved_version(plan)
+    changed = approved is not None and not same_strategy(approved.snapshot, _document(plan))
+    return {"plan": plan, "approved_number": approved.number if approved else None, "changed": changed}
+
+
+@register.simple_tag
+def approvals_for(rows: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The dashboard's badges: each plan's state as ``plan_state_badge`` gives it, by plan id. One
+    query for the approved versions; only a plan edited after its approved version was frozen is
+    compared with it (every write of a plan bumps its ``updated_at``: planner.services)."""
+    plans = [row["plan"] for row in rows]
+    approved = {}
+    for version in (
+        Version.objects.filter(plan__in=plans)
+        .exclude(approved_at=None)
+        .order_by("plan_id", "-number")
+        .only("plan_id", "number", "created_at")
+    ):
+        approved.setdefault(version.plan_id, version)
+    states = {}
+    for plan in plans:
+        version = approved.get(plan.pk)
+        changed = (
+            version is not None
+            and plan.updated_at > version.created_at
+            and not same_strategy(Version.objects.get(pk=version.pk).snapshot, plan_to_document(plan))
+        )
+        states[plan.pk] = {"plan": plan, "approved_number": version.number if version else None, "changed": changed}
+    return states
+
+
+@register.inclusion_tag("signoff/_state_badge.html")
+def state_badge(approvals: dict[int, dict[str, Any]], plan: Plan) -> dict[str, Any]:
+    """``{% state_badge approvals row.plan %}``: a plan's badge from ``approvals_for``."""
+    return approvals[plan.pk]
 
 
 @register.inclusion_tag("signoff/_plan_kpi_progress.html")

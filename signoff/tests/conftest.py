@@ -7,7 +7,7 @@ from django.test import Client
 from planner.models import Membership
 
 # The curated content and the example plan (a contact lens mail-order shop), as the planner's tests have them.
-from planner.tests.conftest import channels, example_plan  # noqa: F401
+from planner.tests.conftest import channels, example_plan, served_app  # noqa: F401
 from tests.factories import MembershipFactory
 
 

@@ -127,6 +127,9 @@ def test_request_comment_answer_resolve_change_request_again_approve_and_the_pdf
         page_text for page_text in pdf.split("\f") if "Offene Kommentare bei der Freigabe" in page_text
     )
     assert "Version 2" in approval_page and "Freigegeben von" in approval_page
+    # Its last page lists what changed since version 1, the one the executive sent back.
+    changes = pdf[pdf.rindex("Änderungen seit Version 1") :]
+    assert "Titel „Social-Media-Strategie 2027“ → „Social-Media-Strategie 2027/28“" in changes
 
     # A later edit never appears approved: the overview says the plan changed since.
     lead.post(basics, {**post_form(page(lead, basics), basics).data(), "title": ["Social-Media-Strategie 2028"]})

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from allauth.account.adapter import get_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -83,11 +85,22 @@ def _shared_pdf_report(link) -> Report | None:
     )
 
 
+def _client_address(request: HttpRequest) -> str | None:
+    """The reader's address as the sign-in throttling sees it: behind ALLAUTH_TRUSTED_PROXY_COUNT
+    proxies, from X-Forwarded-For; else the connection's."""
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return None
+
+
 def _private(response: HttpResponse) -> HttpResponse:
-    # The token is in the address: no cache keeps the page, no search engine lists it, no link leaks it.
+    # The token is in the address: no cache keeps the page, no search engine lists it, no link to
+    # another site leaks it. Same-origin, not no-referrer: with no-referrer the browser sends
+    # "Origin: null", and CSRF refuses the page's own language switch.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -95,7 +108,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 def shared(request: HttpRequest, token: str) -> HttpResponse:
     """The approved version a share link opens, read-only, for anyone who holds the link."""
     link = share_link_by_token(token)
-    services.share_link_use(link=link, address=request.META.get("REMOTE_ADDR"), what=ShareLinkUse.What.PAGE)
+    services.share_link_use(link=link, address=_client_address(request), what=ShareLinkUse.What.PAGE)
     context = {
         "link": link,
         "plan": link.plan,
@@ -114,7 +127,7 @@ def shared_pdf(request: HttpRequest, token: str) -> FileResponse:
     report = _shared_pdf_report(link)
     if report is None:
         raise Http404(_("The PDF of this version is not ready yet."))
-    services.share_link_use(link=link, address=request.META.get("REMOTE_ADDR"), what=ShareLinkUse.What.PDF)
+    services.share_link_use(link=link, address=_client_address(request), what=ShareLinkUse.What.PDF)
     response = FileResponse(
         report.file.open("rb"), as_attachment=True, filename=report_filename(report), content_type="application/pdf"
     )
