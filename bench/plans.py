@@ -21,10 +21,12 @@ def example_document() -> dict[str, Any]:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))
 
 
-def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
+def large_document(*, checklist_items: list[str] = (), scale: int = 1) -> dict[str, Any]:
     """30 goals with 60 KPIs, 15 target groups, every channel of the catalogue's seed, 40 guidelines and every
-    checklist item."""
+    checklist item; ``scale`` times as many goals, target groups, competitors, SWOT entries, themes, guidelines and
+    milestones (the channels are the catalogue's)."""
     start = dt.date(2027, 1, 1)
+    group_count, goal_count = 15 * scale, 30 * scale
     groups = [
         {
             "key": f"tg{i}",
@@ -34,7 +36,7 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
             "priority": 1 + i % 5,
             "technographics": {rung: (i * 7 + n * 13) % 100 for n, rung in enumerate(TECHNOGRAPHICS)},
         }
-        for i in range(1, 16)
+        for i in range(1, group_count + 1)
     ]
     goals = [
         {
@@ -56,15 +58,15 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
                 for k in range(2)
             ],
         }
-        for i in range(1, 31)
+        for i in range(1, goal_count + 1)
     ]
     channels = [
         {
             "channel": slug,
             "purpose": f"Dialog und Service über {slug}",
             "dialogue": i % 3 != 0,
-            "target_groups": [f"tg{1 + (i + n) % 15}" for n in range(3)],
-            "goals": [f"g{1 + (i + n) % 30}" for n in range(2)],
+            "target_groups": [f"tg{1 + (i + n) % group_count}" for n in range(3)],
+            "goals": [f"g{1 + (i + n) % goal_count}" for n in range(2)],
             "posts_per_week": i % 5 + 0.5,
             "phase": i % 4,
         }
@@ -77,7 +79,7 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
             "start": (start + dt.timedelta(days=30 * i)).isoformat(),
             "end": (start + dt.timedelta(days=30 * i + 75)).isoformat(),
         }
-        for i in range(12)
+        for i in range(12 * scale)
     ]
     return {
         "format": "social-media-strategy-plan",
@@ -91,11 +93,11 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
             "horizon_months": 36,
             "summary": "Ein großer Plan für den Benchmark: viele Ziele, Zielgruppen und Kanäle. " * 4,
             "situation": {
-                "strengths": [f"Stärke {i}" for i in range(8)],
-                "weaknesses": [f"Schwäche {i}" for i in range(8)],
-                "opportunities": [f"Chance {i}" for i in range(8)],
-                "threats": [f"Risiko {i}" for i in range(8)],
-                "competitors": [{"name": f"Wettbewerber {i}", "notes": "aktiv, kaum Dialog"} for i in range(6)],
+                "strengths": [f"Stärke {i}" for i in range(8 * scale)],
+                "weaknesses": [f"Schwäche {i}" for i in range(8 * scale)],
+                "opportunities": [f"Chance {i}" for i in range(8 * scale)],
+                "threats": [f"Risiko {i}" for i in range(8 * scale)],
+                "competitors": [{"name": f"Wettbewerber {i}", "notes": "aktiv, kaum Dialog"} for i in range(6 * scale)],
             },
             "goals": goals,
             "target_groups": groups,
@@ -104,12 +106,12 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
                 {
                     "title": f"Thema {i}",
                     "description": "Kurze Tipps unserer Fachleute, verständlich erklärt.",
-                    "target_groups": [f"tg{1 + i % 15}"],
+                    "target_groups": [f"tg{1 + i % group_count}"],
                     "channels": [CHANNELS[i % len(CHANNELS)], CHANNELS[(i + 1) % len(CHANNELS)]],
                     "formats": ["Artikel", "Video"],
                     "expert_source": "Fachabteilung",
                 }
-                for i in range(12)
+                for i in range(12 * scale)
             ],
             "off_limits": [f"Vertrauliches Thema {i}" for i in range(6)],
             "roles": [
@@ -136,7 +138,7 @@ def large_document(*, checklist_items: list[str] = ()) -> dict[str, Any]:
                     "topic": f"Leitlinie {i}",
                     "text": "Wir sprechen auf Augenhöhe, stehen zu Fehlern und antworten schnell.",
                 }
-                for i in range(40)
+                for i in range(40 * scale)
             ],
             "milestones": milestones,
             "resources": {"staff_hours_per_week": 81, "paid_media_budget_eur": 48000, "tools_budget_eur": 9600},

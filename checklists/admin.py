@@ -9,8 +9,10 @@ from import_export import fields, resources, widgets
 from import_export.admin import ImportExportModelAdmin
 from modeltranslation.admin import TranslationAdmin
 
+from .forms import LinesField
 from .models import Channel, Checklist, ChecklistItem, GuidelineTemplate, KPIBenchmark, Source
 from .rules import RULES
+from .services import content_revision_bump
 
 
 class CuratedOnSaveMixin:
@@ -36,6 +38,7 @@ class ActivationActionsMixin:
 
     def _set_active(self, request: HttpRequest, queryset: QuerySet, active: bool) -> None:
         count = queryset.update(active=active)
+        content_revision_bump()  # update() sends no signal
         message = ngettext("%(count)d row changed.", "%(count)d rows changed.", count) % {"count": count}
         self.message_user(request, message, messages.SUCCESS)
 
@@ -111,6 +114,17 @@ class ChecklistAdmin(CuratedOnSaveMixin, TranslationAdmin):
 
 
 class ChecklistItemAdminForm(forms.ModelForm):
+    # One measure per line, in each language, instead of a JSON list to type by hand.
+    measures_de = LinesField(
+        label=ChecklistItem._meta.get_field("measures_de").verbose_name,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    measures_en = LinesField(
+        label=ChecklistItem._meta.get_field("measures_en").verbose_name,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
     contradicted_by = forms.MultipleChoiceField(
         label=_("Contradicted by the findings"),
         required=False,

@@ -17,6 +17,7 @@ RINGS = (0.25, 0.5, 0.75, 1.0)
 RING_TICKS = (50, 100)
 LABEL_DISTANCE = 1.12  # labels sit just outside the outer ring
 LABEL_CHARS = 22
+LABEL_FONT = 8.5  # as radar.svg writes the labels
 MARGIN = 70  # room for the labels left and right of the rings
 
 
@@ -71,8 +72,15 @@ def radar(*, values: Sequence[tuple[str, int]], size: float, label: str) -> Rada
     count = len(values)
     if count < 3:
         return None
-    width, height = size + 2 * MARGIN, size + 40
-    cx, cy, radius = width / 2, height / 2, size / 2 - 10
+    radius = size / 2 - 10
+    # Room left and right for the longest label beside the rings (a label past the edge would be cut off).
+    reach = max(
+        abs(math.cos(-math.pi / 2 + 2 * math.pi * index / count)) * radius * LABEL_DISTANCE
+        + len(f"{shorten(name, LABEL_CHARS)} {score}") * LABEL_FONT * 0.58
+        for index, (name, score) in enumerate(values)
+    )
+    width, height = round(size + 2 * max(MARGIN, reach - size / 2 + 4)), size + 40
+    cx, cy = width / 2, height / 2
 
     def at(index: int, fraction: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -82,12 +90,13 @@ def radar(*, values: Sequence[tuple[str, int]], size: float, label: str) -> Rada
     for index, (name, score) in enumerate(values):
         lx, ly = at(index, LABEL_DISTANCE)
         anchor = "middle" if abs(lx - cx) < 5 else ("start" if lx > cx else "end")
+        text = f"{shorten(name, LABEL_CHARS)} {score}"
         axes.append(
             RadarAxis(
                 end=point(*at(index, 1.0)),
                 label_at=point(lx, ly + 3),
                 anchor=anchor,
-                text=f"{shorten(name, LABEL_CHARS)} {score}",
+                text=text,
             )
         )
     return Radar(

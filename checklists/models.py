@@ -216,3 +216,17 @@ class KPIBenchmark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_metric_display()} ({self.channel or '*'})"
+
+
+class ContentRevision(models.Model):
+    """How often the curated content has changed: one row, counted up in the transaction of every change
+    (``checklists.signals``). What is computed from the content and kept in the cache (a plan's findings and
+    step states, ``planner.summaries``) names the revision it was computed from, so an edit shows at once."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content revision")
+
+    def __str__(self) -> str:
+        return str(self.number)

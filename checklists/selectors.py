@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .models import Channel, ChecklistItem, KPIBenchmark, Source
+from .models import Channel, ChecklistItem, ContentRevision, KPIBenchmark, Source
 
 
 @dataclass(frozen=True)
@@ -104,3 +104,8 @@ def curated_content() -> Curated:
     }
     sources = {source.slug: source.title for source in Source.objects.all()}
     return Curated(benchmarks=benchmarks, channels=channels, sources=sources, items=items)
+
+
+def content_revision() -> int:
+    """How often the curated content has changed; a cache key of anything computed from it names it."""
+    return ContentRevision.objects.values_list("number", flat=True).first() or 0

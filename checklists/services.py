@@ -8,12 +8,20 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import F
 from django.utils import translation
 
 from . import content
-from .models import Channel, Checklist, ChecklistItem, GuidelineTemplate, KPIBenchmark, Source
+from .models import Channel, Checklist, ChecklistItem, ContentRevision, GuidelineTemplate, KPIBenchmark, Source
 
 LANGUAGES = ("de", "en")
+
+
+def content_revision_bump() -> None:
+    """Count a change of the curated content, in the transaction that makes it (``checklists.signals`` calls it
+    on every save and delete; a bulk ``update()`` must call it itself)."""
+    if not ContentRevision.objects.update(number=F("number") + 1):
+        ContentRevision.objects.create(number=1)
 
 
 @dataclass

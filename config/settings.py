@@ -165,6 +165,10 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_RATE_LIMITS = {
     "login_failed": os.environ.get("LOGIN_RATE_LIMIT", "10/m/ip,5/5m/key"),
 }
+# The client's address (sign-in throttling, the log of a share link's uses): behind this many proxies
+# that append to X-Forwarded-For (nginx in docs/deploy.md: 1), the address they saw; else the
+# connection's, which behind a proxy is the proxy's.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 # Passkeys are a second factor; signing in with a passkey alone would put allauth's JSON data island

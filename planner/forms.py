@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import Plan
+
 
 class RevisionForm(forms.Form):
     """The plan revision the page was built from; a save from an older one is stale."""
@@ -31,4 +33,7 @@ class PlanFromTemplateForm(OrganizationChoiceForm):
 
     def __init__(self, *args, templates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].choices = [(t.slug, f"{t.title} ({t.industry})") for t in templates]
+        languages = dict(Plan.Language.choices)
+        self.fields["template"].choices = [
+            (t.slug, f"{t.title} ({t.industry}) · {languages.get(t.language, t.language)}") for t in templates
+        ]

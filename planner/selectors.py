@@ -43,14 +43,16 @@ def plans_for_user(user: AbstractBaseUser) -> QuerySet[Plan]:
     return Plan.objects.filter(organization__memberships__user=user).annotate(user_role=Subquery(role))
 
 
-def plan_for_user(user: AbstractBaseUser, pk: int, *, parts: bool = False) -> Plan:
+def plan_for_user(user: AbstractBaseUser, pk: int, *, parts: bool | tuple[str, ...] = False) -> Plan:
     """The plan if it belongs to one of the user's organizations, else 404; with ``parts``
-    every part is prefetched."""
-    plans = plans_for_user(user)
-    return get_object_or_404(with_parts(plans) if parts else plans.select_related("organization"), pk=pk)
+    every part is prefetched, or those named (lookups as in ``PARTS``)."""
+    plans = plans_for_user(user).select_related("organization")
+    if parts:
+        plans = plans.prefetch_related(*(PARTS if parts is True else parts))
+    return get_object_or_404(plans, pk=pk)
 
 
-def plan_for_editor(user: AbstractBaseUser, pk: int, *, parts: bool = False) -> Plan:
+def plan_for_editor(user: AbstractBaseUser, pk: int, *, parts: bool | tuple[str, ...] = False) -> Plan:
     """The plan if the user may edit it; 404 for a stranger, 403 for a member who may only read."""
     plan = plan_for_user(user, pk, parts=parts)
     if not can_edit(plan):
@@ -63,22 +65,51 @@ def can_edit(plan: Plan) -> bool:
     return getattr(plan, "user_role", None) in EDIT_ROLES
 
 
+# Every part of a plan, as prefetch lookups.
+PARTS = (
+    "competitors",
+    "goals__kpis",
+    "target_groups",
+    "channels__channel",
+    "channels__target_groups",
+    "channels__goals",
+    "content_themes__target_groups",
+    "content_themes__channels",
+    "roles",
+    "guidelines",
+    "milestones",
+    "checklist_answers__item",
+)
+
+
 def with_parts(plans: QuerySet[Plan]) -> QuerySet[Plan]:
     """Plans with every part prefetched: a fixed number of queries however many and large."""
-    return plans.select_related("organization").prefetch_related(
-        "competitors",
-        "goals__kpis",
-        "target_groups",
-        "channels__channel",
-        "channels__target_groups",
-        "channels__goals",
-        "content_themes__target_groups",
-        "content_themes__channels",
-        "roles",
-        "guidelines",
-        "milestones",
-        "checklist_answers__item",
-    )
+    return plans.select_related("organization").prefetch_related(*PARTS)
+
+
+def has_parts(plan: Plan, lookups: tuple[str, ...] = PARTS) -> bool:
+    """Whether the plan was read with these parts prefetched (``with_parts``), so reading them costs no query."""
+
+    def loaded(obj: models.Model, name: str) -> list | None:
+        cache = getattr(obj, "_prefetched_objects_cache", {})
+        if name in cache:
+            return list(cache[name])
+        field = obj._meta.get_field(name)
+        if field.many_to_one and field.is_cached(obj):  # a foreign key, prefetched
+            value = field.get_cached_value(obj)
+            return [value] if value is not None else []
+        return None
+
+    def prefetched(objects: list, path: list[str]) -> bool:
+        found: list = []
+        for obj in objects:
+            rows = loaded(obj, path[0])
+            if rows is None:
+                return False
+            found += rows
+        return prefetched(found, path[1:]) if len(path) > 1 else True
+
+    return all(prefetched([plan], lookup.split("__")) for lookup in lookups)
 
 
 def plan_with_parts(plan_id: int) -> Plan:

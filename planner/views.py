@@ -7,19 +7,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from checklists.check import plan_check
-
 from . import limits, services
+from .conflicts import (
+    Difference,
+    Merge,
+    apply_choices,
+    merge,
+    querydict_data,
+    read_differences,
+    read_signed,
+    sign_base,
+    sign_differences,
+    to_querydict,
+)
 from .forms import PlanFromTemplateForm, PlanImportForm, RevisionForm
 from .models import Organization, Plan
-from .plan_file import PlanFileError, document_dumps, plan_to_document, prefetched_plan_to_document, read_upload
+from .plan_file import PlanFileError, document_dumps, plan_to_document, read_upload
 from .selectors import (
     CURRENT_ORGANIZATION_SESSION_KEY,
     can_edit,
@@ -29,22 +40,21 @@ from .selectors import (
     plan_for_user,
     plan_history,
     plans_for_user,
-    with_parts,
 )
 from .steps import (
+    STEP_BY_SLUG,
     STEPS,
     Step,
     StepForms,
     TooManyRowsError,
-    completeness,
     neighbours,
-    state_context,
     step_or_404,
-    step_states,
 )
 from .steps.base import posted_row_count
 from .steps.basics import PlanBasicsForm
 from .steps.content import content_mix
+from .summaries import TIMEOUT_S as SUMMARY_TIMEOUT_S
+from .summaries import plan_summaries, plan_summary
 from .templates_catalog import plan_template_get, plan_template_list
 
 logger = logging.getLogger(__name__)
@@ -58,14 +68,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     current = current_organization(request.user, request.session.get(CURRENT_ORGANIZATION_SESSION_KEY))
     plans = plans_for_user(request.user).filter(organization=current).order_by("-updated_at")
     plans = plans.filter(status=Plan.Status.ARCHIVED) if archived else plans.exclude(status=Plan.Status.ARCHIVED)
-    context = state_context()
+    plans = list(plans.select_related("organization"))
+    summaries = plan_summaries(plans)  # stored per plan revision: no plan is read with its parts unless new
     rows = [
-        {
-            "plan": plan,
-            "completeness": completeness(step_states(prefetched_plan_to_document(plan, link_order=False), context)),
-            "can_edit": can_edit(plan),
-        }
-        for plan in with_parts(plans)
+        {"plan": plan, "completeness": summaries[plan.pk].completeness, "can_edit": can_edit(plan)}
+        for plan in plans
+        if plan.pk in summaries
     ]
     can_create = editable_organizations_for_user(request.user).exists()
     return render(request, "planner/dashboard.html", {"rows": rows, "can_create": can_create, "archived": archived})
@@ -99,7 +107,9 @@ def plan_create(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The plan was created. Next: take stock of the situation."))
         return redirect("planner:step", pk=plan.pk, step=STEPS[1].slug)
     template_form = PlanFromTemplateForm(
-        organizations=organizations, templates=plan_template_list(), initial={"organization": target}
+        organizations=organizations,
+        templates=plan_template_list(language=get_language()),
+        initial={"organization": target},
     )
     return render(request, "planner/plan_create.html", {"form": form, "template_form": template_form, "steps": STEPS})
 
@@ -184,20 +194,21 @@ def plan_archive(request: HttpRequest, pk: int) -> HttpResponse:
 @require_safe
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = plan_for_user(request.user, pk, parts=True)
-    document = prefetched_plan_to_document(plan)
-    states = step_states(document)
-    check = plan_check(document)
+    summary = plan_summary(plan)
     return render(
         request,
         "planner/plan_detail.html",
         {
             "plan": plan,
-            "states": states,
-            "completeness": completeness(states),
+            "states": summary.step_states,
+            "missing": summary.missing,
+            "completeness": summary.completeness,
             "mix": content_mix(list(plan.content_themes.all())),
             "can_edit": can_edit(plan),
-            "check": check,
-            "findings": check.findings,
+            "check": summary.check,
+            "findings": summary.check.findings,
+            "summary_version": summary.version,
+            "overview_cache_s": SUMMARY_TIMEOUT_S,
         },
     )
 
@@ -213,17 +224,33 @@ def plan_history_page(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    plan = plan_for_editor(request.user, pk, parts=True)
+    plan = plan_for_editor(request.user, pk, parts=_parts_of(step))
     current = step_or_404(step)
     if request.method == "GET":
         return _step_get(request, plan, current)
     try:
-        forms = current.forms(plan=plan, user=request.user, data=request.POST)
+        posted_row_count(request.POST)
     except TooManyRowsError:
         messages.error(request, _too_many_rows_message())
         return _step_page(request, plan, current, current.forms(plan=plan, user=request.user), status=400)
+    data = request.POST
+    if _revision_of(data) != plan.revision:
+        # Saved meanwhile (by someone else, or in another tab): compare field by field first.
+        merged = _merge_with_saved(request, plan, current, data)
+        if merged.differences:
+            return _merge_page(request, plan, current, merged, status=409)
+        data = to_querydict(merged.data)
+    differences = read_differences(data.get("merge"))
+    if differences:
+        chosen, open_choices = apply_choices(querydict_data(data), differences)
+        if open_choices:
+            messages.error(request, _("Please choose a version for each field that both of you changed."))
+            forms = current.forms(plan=plan, user=request.user, data=data)
+            return _step_page(request, plan, current, forms, status=400, differences=differences)
+        data = to_querydict(chosen)
+    forms = current.forms(plan=plan, user=request.user, data=data)
     if not forms.is_valid():
-        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
+        services.step_draft_save(plan=plan, step=step, user=request.user, data=data)
         if _nav(request) in ("back", "jump"):
             messages.warning(
                 request,
@@ -235,7 +262,7 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
         return _step_page(request, plan, current, forms)
     try:
         services.plan_edit_save(
-            plan=plan, user=request.user, step=step, expected_revision=_posted_revision(request), edit=forms.edit()
+            plan=plan, user=request.user, step=step, expected_revision=plan.revision, edit=forms.edit()
         )
     except DatabaseError:
         logger.exception("saving step %s of plan %s failed", step, plan.pk)
@@ -247,20 +274,52 @@ def wizard_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             ),
         )
         return _step_page(request, plan, current, forms, status=503)
-    except services.StalePlanError:
-        services.step_draft_save(plan=plan, step=step, user=request.user, data=request.POST)
-        messages.error(
-            request,
-            _(
-                "Someone else saved this plan while you were editing. Nothing was overwritten: "
-                "your input is still in the form below. Compare it with the current plan and "
-                "save again to keep your version."
-            ),
-        )
-        current_plan = plan_for_editor(request.user, pk, parts=True)
-        return _step_page(request, current_plan, current, forms, status=409, conflict=True)
+    except services.StalePlanError:  # saved by someone else in the moment between reading and writing
+        current_plan = plan_for_editor(request.user, pk, parts=current.forms.parts)
+        merged = _merge_with_saved(request, current_plan, current, data)
+        return _merge_page(request, current_plan, current, merged, status=409)
     messages.success(request, _("Saved."))
     return redirect(_navigation_target(request, plan.pk, current))
+
+
+def _merge_with_saved(request: HttpRequest, plan: Plan, current: Step, data: QueryDict) -> Merge:
+    """The user's input (``data``, made on an older revision) merged with the step as saved now."""
+    saved = current.forms(plan=plan, user=request.user).shown_data()
+    return merge(base=read_signed(data.get("base")), mine=querydict_data(data), theirs=saved)
+
+
+def _merge_page(request: HttpRequest, plan: Plan, current: Step, merged: Merge, *, status: int) -> HttpResponse:
+    """The step with both versions in the form and the other's changes listed beside; kept as a
+    draft of the current revision, so leaving and coming back shows the same."""
+    data = to_querydict(merged.data)
+    data["revision"] = str(plan.revision)
+    data["base"] = sign_base(current.forms(plan=plan, user=request.user).shown_data())
+    data["merge"] = sign_differences(merged.differences)
+    services.step_draft_save(plan=plan, step=current.slug, user=request.user, data=data)
+    if merged.conflicts:
+        messages.warning(
+            request,
+            _(
+                "Someone else saved this step while you were editing. Nothing was overwritten: their changes and "
+                "yours are both in the form. Where you both changed the same field, choose which version to keep."
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "Someone else saved this step while you were editing. Their changes are now in the form, together "
+                "with yours; nothing was saved yet. Check and save."
+            ),
+        )
+    forms = current.forms(plan=plan, user=request.user, data=data)
+    return _step_page(request, plan, current, forms, status=status, differences=merged.differences)
+
+
+def _parts_of(slug: str) -> tuple[str, ...]:
+    """The parts of the plan a step's forms read; an unknown step reads none (it is a 404 after the access check)."""
+    step = STEP_BY_SLUG.get(slug)
+    return step.forms.parts if step else ()
 
 
 def _step_get(request: HttpRequest, plan: Plan, current: Step) -> HttpResponse:
@@ -268,13 +327,19 @@ def _step_get(request: HttpRequest, plan: Plan, current: Step) -> HttpResponse:
     if draft is None:
         return _step_page(request, plan, current, current.forms(plan=plan, user=request.user))
     try:
-        forms = current.forms(plan=plan, user=request.user, data=draft)
+        posted_row_count(draft)
     except TooManyRowsError:
         services.step_draft_discard(plan=plan, step=current.slug, user=request.user)
         messages.warning(request, _too_many_rows_message())
         return _step_page(request, plan, current, current.forms(plan=plan, user=request.user))
+    if _revision_of(draft) != plan.revision:  # a draft of an older plan: never restored as it was
+        merged = _merge_with_saved(request, plan, current, draft)
+        if merged.differences:
+            return _merge_page(request, plan, current, merged, status=200)
+        draft = to_querydict(merged.data)
+    forms = current.forms(plan=plan, user=request.user, data=draft)
     forms.is_valid()  # show the draft's errors
-    return _step_page(request, plan, current, forms, restored=True)
+    return _step_page(request, plan, current, forms, restored=True, differences=read_differences(draft.get("merge")))
 
 
 def _step_page(
@@ -285,22 +350,31 @@ def _step_page(
     *,
     status: int = 200,
     restored: bool = False,
-    conflict: bool = False,
+    differences: list[Difference] | None = None,
 ) -> HttpResponse:
-    document = prefetched_plan_to_document(plan)
+    summary = plan_summary(plan)
     previous, following = neighbours(current.slug)
+    states, missing = summary.step_states, summary.missing
     context = {
         "plan": plan,
         "step": current,
         "previous": previous,
         "following": following,
-        "states": step_states(document),
+        "states": states,
+        "missing": missing,
+        "step_missing": missing[current.slug],
+        "completeness": summary.completeness,
         "step_number": STEPS.index(current) + 1,
         "step_count": len(STEPS),
         "revision": plan.revision,
-        "restored": restored,
-        "conflict": conflict,
-        "step_findings": plan_check(document).for_step(current.slug),
+        "restored": restored and not differences,
+        # The plan as the page was built from it: a later save compares against it (planner.conflicts).
+        "base": forms.data.get("base", "") if forms.data is not None else sign_base(forms.shown_data()),
+        "differences": forms.difference_rows(differences or []),
+        "signed_differences": sign_differences(differences) if differences else "",
+        # The plan check and the states describe the saved plan; the form may hold unsaved input.
+        "unsaved": forms.data is not None,
+        "step_findings": summary.check.for_step(current.slug),
         **forms.context(),
     }
     return render(request, forms.template, context, status=status)
@@ -311,7 +385,12 @@ def _too_many_rows_message() -> str:
 
 
 def _posted_revision(request: HttpRequest) -> int:
-    revision = RevisionForm(request.POST)
+    return _revision_of(request.POST)
+
+
+def _revision_of(data: QueryDict) -> int:
+    """The plan revision a form (posted, or kept as a draft) was made on; -1 when it says none."""
+    revision = RevisionForm(data)
     return revision.cleaned_data["revision"] if revision.is_valid() else -1
 
 
@@ -341,7 +420,7 @@ def _navigation_target(request: HttpRequest, pk: int, current: Step) -> str:
 def step_row(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """A new blank row for one of the step's formsets (htmx): the row, and the formset's
     row count, updated out of band."""
-    plan = plan_for_editor(request.user, pk, parts=True)
+    plan = plan_for_editor(request.user, pk, parts=_parts_of(step))
     current = step_or_404(step)
     prefix = request.GET.get("prefix", "")
     try:

@@ -33,10 +33,13 @@ PHASE_COLOURS = (
 ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # The roadmap: a label column, then one row per milestone below the month names.
 GANTT_LABEL_WIDTH = 170
-GANTT_ROW = 18
+GANTT_ROW = 18  # a milestone whose title takes two lines gets GANTT_LINE more
+GANTT_LINE = 9.5
+GANTT_BAR = 12
 GANTT_TOP = 26
 GANTT_MAX_MONTH_LABELS = 18  # a longer roadmap names every second (third, ...) month
-GANTT_LABEL_CHARS = 34
+GANTT_LABEL_CHARS = 34  # of the 8-unit title in the label column
+GANTT_PHASE_FONT = 6.5
 # The bars: a label column, the bars, then the value.
 BARS_LABEL_WIDTH = 110
 BARS_ROW = 13
@@ -59,6 +62,14 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class ChartText:
+    x: float
+    y: float  # the baseline
+    text: str
+    anchor: str = "start"  # the text-anchor: start or end
+
+
+@dataclass(frozen=True)
 class GanttMonth:
     x: float  # the grid line at the month's first day
     text_x: float
@@ -67,27 +78,63 @@ class GanttMonth:
 
 @dataclass(frozen=True)
 class GanttBar:
-    title: str
+    title: str  # the whole title; title_lines are what fits the label column
+    title_lines: tuple[ChartText, ...]
     x: float
     y: float
     width: float
     height: float
-    text_y: float  # the baseline of the title (left) and of the phase (in the bar)
     colour: str
-    phase_x: float
-    phase_text: str
+    phase_text: ChartText  # in the bar (white) where it fits, else beside it
+    phase_inside: bool
 
 
 @dataclass(frozen=True)
 class Gantt:
     width: float
     height: float
-    grid_top: float
-    grid_bottom: float
     month_text_y: float
     months: tuple[GanttMonth, ...]
+    grid: str  # the month lines, one SVG path
     bars: tuple[GanttBar, ...]
+    series: tuple[tuple[str, str], ...]  # (colour, SVG path) per phase: its bars in one path
     label: str  # for screen readers
+
+
+def text_width(text: str, font_size: float) -> float:
+    """About how wide Noto Sans sets ``text``: a little more than its average glyph, so a label estimated to fit
+    does fit."""
+    return len(text) * font_size * 0.6
+
+
+def wrap_words(text: str, *, chars: int, lines: int) -> list[str]:
+    """``text`` broken between words into at most ``lines`` lines of about ``chars`` characters; what does not fit
+    ends in an ellipsis after the last whole word (a word longer than a line is cut)."""
+    words = text.split()
+    result: list[str] = []
+    while words and len(result) < lines:
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= chars:
+            line += " " + words.pop(0)
+        result.append(line)
+    if words or any(len(line) > chars for line in result):
+        last = result[-1] if result else ""
+        if len(last) > chars - 1:
+            last = shorten(last, chars)
+        else:
+            last = last.rstrip(" ,;:–-") + "…"
+        result[-1:] = [shorten(last, chars)]
+    return result
+
+
+def rounded_bar(x: float, y: float, width: float, height: float, radius: float = 2) -> str:
+    """One bar with rounded corners as an SVG subpath."""
+    r = min(radius, width / 2, height / 2)
+    return (
+        f"M{_tenth(x + r)} {_tenth(y)}h{_tenth(width - 2 * r)}a{r} {r} 0 0 1 {r} {r}v{_tenth(height - 2 * r)}"
+        f"a{r} {r} 0 0 1 -{r} {r}h-{_tenth(width - 2 * r)}a{r} {r} 0 0 1 -{r} -{r}v-{_tenth(height - 2 * r)}"
+        f"a{r} {r} 0 0 1 {r} -{r}z"
+    )
 
 
 def gantt(
@@ -98,7 +145,8 @@ def gantt(
     label: str = "",
     months: Sequence[str] = ENGLISH_MONTHS,
 ) -> Gantt | None:
-    """A roadmap: one bar per milestone with both dates on a month axis, coloured by its phase.
+    """A roadmap: one bar per milestone with both dates on a month axis, coloured by its phase, its title in up to
+    two lines on the left and its phase in the bar (beside it where the bar is too short).
     Milestones without dates or ending before they start are left out; None when none is left.
     ``months`` are the twelve month abbreviations in the report's language."""
     dated = [m for m in milestones if m.start and m.end and m.end >= m.start]
@@ -125,32 +173,54 @@ def gantt(
         at = x((month - origin).days)
         month_marks.append(GanttMonth(x=_tenth(at), text_x=_tenth(at + 2), text=text))
     bars = []
-    for index, milestone in enumerate(dated):
-        top = GANTT_TOP + index * GANTT_ROW
+    top = GANTT_TOP
+    for milestone in dated:
+        lines = wrap_words(milestone.title, chars=GANTT_LABEL_CHARS, lines=2)
+        row = GANTT_ROW + GANTT_LINE * (len(lines) - 1)
         start = x((milestone.start - origin).days)
         end = x((milestone.end - origin).days + 1)  # the bar covers the end day
+        bar_width = max(2, end - start)
+        bar_y = top + (row - GANTT_BAR) / 2
+        baseline = bar_y + GANTT_BAR - 3
+        phase = f"{phase_label} {milestone.phase}"
+        needed = text_width(phase, GANTT_PHASE_FONT) + 6
+        inside = bar_width >= needed
+        if inside:
+            phase_text = ChartText(_tenth(start + 3), baseline, phase)
+        elif start + bar_width + needed <= width:
+            phase_text = ChartText(_tenth(start + bar_width + 3), baseline, phase)
+        else:
+            phase_text = ChartText(_tenth(start - 3), baseline, phase, anchor="end")
+        first_line = top + row / 2 + 3 - GANTT_LINE * (len(lines) - 1) / 2
         bars.append(
             GanttBar(
-                title=shorten(milestone.title, GANTT_LABEL_CHARS),
+                title=milestone.title,
+                title_lines=tuple(
+                    ChartText(0, _tenth(first_line + GANTT_LINE * n), line) for n, line in enumerate(lines)
+                ),
                 x=_tenth(start),
-                y=top + 3,
-                width=_tenth(max(2, end - start)),
-                height=GANTT_ROW - 6,
-                text_y=top + 12,
+                y=_tenth(bar_y),
+                width=_tenth(bar_width),
+                height=GANTT_BAR,
                 colour=PHASE_COLOURS[milestone.phase % len(PHASE_COLOURS)],
-                phase_x=_tenth(start + 3),
-                phase_text=f"{phase_label} {milestone.phase}",
+                phase_text=phase_text,
+                phase_inside=inside,
             )
         )
-    height = GANTT_TOP + GANTT_ROW * len(dated) + 8
+        top += row
+    height = top + 8
+    grid_top, grid_bottom = GANTT_TOP - 4, height - 6
+    series: dict[str, list[str]] = {}
+    for bar in bars:
+        series.setdefault(bar.colour, []).append(rounded_bar(bar.x, bar.y, bar.width, bar.height))
     return Gantt(
         width=width,
         height=height,
-        grid_top=GANTT_TOP - 4,
-        grid_bottom=height - 6,
         month_text_y=GANTT_TOP - 8,
         months=tuple(month_marks),
+        grid="".join(f"M{m.x} {grid_top}V{grid_bottom}" for m in month_marks),
         bars=tuple(bars),
+        series=tuple((colour, "".join(paths)) for colour, paths in series.items()),
         label=label,
     )
 
@@ -176,6 +246,8 @@ class Bars:
     bar_height: float
     value_x: float
     rows: tuple[BarRow, ...]
+    tracks: str  # every row's track, one SVG path
+    fills: str  # every row's bar, one SVG path
     label: str  # for screen readers
 
 
@@ -185,6 +257,7 @@ def bars(*, values: Sequence[tuple[str, int | None]], width: float = 260, label:
     if not values:
         return None
     plot = width - BARS_LABEL_WIDTH - 28
+    bar_height = BARS_ROW - 4
     rows = tuple(
         BarRow(
             label=shorten(name, BARS_LABEL_CHARS),
@@ -200,9 +273,15 @@ def bars(*, values: Sequence[tuple[str, int | None]], width: float = 260, label:
         height=BARS_ROW * len(values) + 4,
         track_x=BARS_LABEL_WIDTH,
         track_width=_tenth(plot),
-        bar_height=BARS_ROW - 4,
+        bar_height=bar_height,
         value_x=_tenth(BARS_LABEL_WIDTH + plot + 4),
         rows=rows,
+        tracks="".join(f"M{BARS_LABEL_WIDTH} {row.y}h{_tenth(plot)}v{bar_height}h-{_tenth(plot)}z" for row in rows),
+        fills="".join(
+            f"M{BARS_LABEL_WIDTH} {row.y}h{row.fill_width}v{bar_height}h-{row.fill_width}z"
+            for row in rows
+            if row.fill_width
+        ),
         label=label,
     )
 
@@ -303,6 +382,11 @@ class KPIPoint:
     y: float
 
 
+def _circle(point: KPIPoint, radius: float) -> str:
+    arc = f"a{radius} {radius} 0 1 0"
+    return f"M{_tenth(point.x - radius)} {point.y}{arc} {2 * radius} 0{arc} -{2 * radius} 0z"
+
+
 @dataclass(frozen=True)
 class KPIChart:
     width: float
@@ -315,6 +399,8 @@ class KPIChart:
     target_y: float | None
     points: tuple[KPIPoint, ...]  # the check-ins, in date order
     polyline: str  # the check-ins joined, as SVG points
+    dots: str  # the check-ins as one SVG path of circles, the latest larger
+    axes: str  # both axes, one SVG path
     colour: str
     high_text: str  # the axis' highest and lowest value
     low_text: str
@@ -367,6 +453,8 @@ def kpi_chart(
         target_y=point(first, progress.target).y if progress.target is not None else None,
         points=points,
         polyline=" ".join(f"{p.x},{p.y}" for p in points),
+        dots="".join(_circle(p, 3 if n == len(points) - 1 else 2) for n, p in enumerate(points)),
+        axes=f"M{KPI_LEFT} {KPI_TOP}V{plot_bottom}H{plot_right}",
         colour=STATUS_COLOURS[progress.status],
         high_text=number(high - pad),
         low_text=number(low + pad),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.template.defaultfilters import floatformat
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -51,8 +51,16 @@ def _quoted(value: Any) -> str:
     return _("“%(text)s”") % {"text": text if len(text) <= 60 else text[:59] + "…"}
 
 
+def compact_number(value: Any) -> str:
+    """A number as a reader writes it, in the active language: grouped, at most two decimals and no
+    trailing zeros ("39,8", "1.250")."""
+    text = str(floatformat(value, "-2g"))
+    separator = get_format("DECIMAL_SEPARATOR")
+    return text.rstrip("0").rstrip(separator) if separator in text else text
+
+
 def _number(value: Any) -> str:
-    return "–" if value is None or value == "" else str(floatformat(value, "-2g"))
+    return "–" if value is None or value == "" else compact_number(value)
 
 
 def _day(value: Any) -> str:
@@ -347,7 +355,7 @@ def _content(old: dict[str, Any], new: dict[str, Any], channels: Mapping[str, st
     )
     lines = _part_differences(old.get("content_themes"), new.get("content_themes"), themes)
     return lines + _text_list_differences(
-        old.get("off_limits"), new.get("off_limits"), "content", lambda: _("Not to be published")
+        old.get("off_limits"), new.get("off_limits"), "content", lambda: pgettext("change", "Off-limits topic")
     )
 
 

@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from typing import Any
 
-from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
@@ -27,6 +26,7 @@ from planner.steps import STEPS
 from . import charts
 from .differences import Difference, Vocabulary, plan_differences
 from .models import Version
+from .summary import channels_by_phase, decisions, number_text
 
 # The summary is one page: the first goals by priority and the first milestones.
 SUMMARY_GOALS = 5
@@ -131,28 +131,39 @@ def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], charts.Gantt |
 
 
 def _checklist(plan: dict[str, Any]) -> dict[str, Any]:
+    """The checklist status: a row of counts per checklist, the items still open or not applicable (the
+    section lists only those), and every item with its status and note (the appendix)."""
     answers = {a.get("item"): a for a in plan.get("checklist", [])}
     labels = checklist_status_labels()
-    items = []
+    checklists: dict[int, dict[str, Any]] = {}
     for item in ChecklistItem.objects.filter(active=True).select_related("checklist"):
         answer = answers.get(item.slug, {})
         status = answer.get("status", "open")
-        items.append(
+        group = checklists.setdefault(item.checklist_id, {"title": item.checklist.title, "items": []})
+        group["items"].append(
             {
                 "title": item.title,
-                "checklist": item.checklist.title,
                 "dimension": item.get_dimension_display(),
                 "status": status,
                 "status_label": labels.get(status, status),
                 "note": answer.get("note", ""),
             }
         )
+    for group in checklists.values():
+        counts = Counter(item["status"] for item in group["items"])
+        group["counts"] = [counts.get(status, 0) for status in labels]
+        group["open"] = [item["title"] for item in group["items"] if item["status"] == "open"]
+        group["not_applicable"] = [item["title"] for item in group["items"] if item["status"] == "not_applicable"]
+    items = [item for group in checklists.values() for item in group["items"]]
     counts = Counter(item["status"] for item in items)
     return {
+        "checklists": list(checklists.values()),
+        "status_labels": list(labels.values()),
         "items": items,
         "counts": [(labels[status], counts.get(status, 0)) for status in labels],
         "done": counts.get("done", 0),
         "total": len(items) - counts.get("not_applicable", 0),
+        "attention": counts.get("open", 0) + counts.get("not_applicable", 0),
     }
 
 
@@ -194,10 +205,6 @@ def progress_labels() -> dict[str, str]:
     }
 
 
-def _number_text(value: float) -> str:
-    return str(floatformat(value, "-2g"))
-
-
 def _short_date(value: dt.date) -> str:
     return date_format(value, "SHORT_DATE_FORMAT")
 
@@ -232,7 +239,7 @@ def kpi_progress_rows(plan: dict[str, Any], *, chart_width: float = 240) -> list
                     "status": progress.status,
                     "status_label": labels[progress.status],
                     "chart": charts.kpi_chart(
-                        progress=progress, width=chart_width, number=_number_text, day=_short_date, label=label
+                        progress=progress, width=chart_width, number=number_text, day=_short_date, label=label
                     ),
                 }
             )
@@ -286,6 +293,7 @@ def report_context(
     resources = plan.get("resources") or {}
     role_hours = sum(r.get("hours_per_week") or 0 for r in roles)
     dimension_labels = dict(ChecklistItem.Dimension.choices)
+    channels = channels_by_phase(plan, channel_names)
     context = {
         "plan": plan,
         "variant": variant,
@@ -314,6 +322,16 @@ def report_context(
         "review": plan.get("review") or {},
         "approval": _approval(approval),
         "as_of": as_of,
+        "summary_channels": channels,
+        "decisions": decisions(
+            number=number,
+            approval=approval,
+            resources=resources,
+            role_hours=role_hours,
+            channels=channels,
+            critical=sum(1 for f in check.findings if f.severity == Severity.ERROR),
+            review=plan.get("review") or {},
+        ),
     }
     if compared is not None:
         differences = plan_differences(compared.snapshot, snapshot, difference_vocabulary())
@@ -324,6 +342,7 @@ def report_context(
     if variant == "short":
         return context
     situation = plan.get("situation") or {}
+    progress = kpi_progress_rows(plan, chart_width=220)
     context.update(
         {
             "situation": situation,
@@ -350,7 +369,10 @@ def report_context(
             ],
             "checklist": _checklist(plan),
             "sources": list(Source.objects.order_by("title")),
-            "kpi_progress": [row for row in kpi_progress_rows(plan, chart_width=220) if row["chart"]],
+            # Progress needs a check-in: a KPI without one would be a page of empty charts; the goals say
+            # how many are waiting for their first value.
+            "kpi_progress": [row for row in progress if row["chart"] and row["progress"].checkins],
+            "kpi_unmeasured": sum(1 for row in progress if not row["progress"].checkins),
         }
     )
     return context

@@ -265,18 +265,27 @@ def render_pdf(
     )
 
 
-def report_pdf(*, report: Report) -> RenderedPDF:
-    """A report's PDF from what was frozen when it was requested: its version, the approval of that
-    day and the version its changes are compared with."""
+def _as_requested(report: Report) -> dict[str, Any]:
+    """What a report renders from, frozen when it was requested: its version, the approval of that day
+    and the version its changes are compared with."""
     version = report.version
-    return render_pdf(
-        snapshot=report.snapshot,
-        variant=report.variant,
-        number=version.number if version else report.number,
-        approval=report.approval,
-        compared=report.compared_to,
-        as_of=timezone.localdate(version.created_at) if version else None,
-    )
+    return {
+        "snapshot": report.snapshot,
+        "variant": report.variant,
+        "number": version.number if version else report.number,
+        "approval": report.approval,
+        "compared": report.compared_to,
+        "as_of": timezone.localdate(version.created_at) if version else None,
+    }
+
+
+def report_source_html(*, report: Report) -> str:
+    """The HTML a report's PDF is rendered from (the benchmark prints it with other tools too)."""
+    return report_html(**_as_requested(report))
+
+
+def report_pdf(*, report: Report) -> RenderedPDF:
+    return render_pdf(**_as_requested(report))
 
 
 class ReportClaimedError(Exception):

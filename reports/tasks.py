@@ -22,6 +22,7 @@ from kombu.exceptions import OperationalError as BrokerError
 
 from . import services
 from .models import Report
+from .pdf import cyclic_gc_paused
 
 logger = logging.getLogger(__name__)
 
@@ -89,7 +90,8 @@ def render_report(self, report_id: int, failure: str = "", params: dict | None =
     if failure:
         return _fail(self, report, failure, params or {})
     try:
-        rendered = services.report_render(report=report)
+        with cyclic_gc_paused():  # the render's garbage is collected once the report is stored
+            rendered = services.report_render(report=report)
     except SoftTimeLimitExceeded:
         return _fail(self, report, Report.Failure.TIME_LIMIT, {"seconds": settings.REPORT_SOFT_TIME_LIMIT})
     except TRANSIENT_ERRORS as exc:

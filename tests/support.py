@@ -117,7 +117,9 @@ class _FormParser(HTMLParser):
                 if "checked" in a:
                     self._form.fields.append((a["name"], a.get("value", "on"), kind))
             else:
-                self._form.fields.append((a["name"], a.get("value", ""), "text" if kind in TEXT_INPUTS else kind))
+                # A number or a date typed into a text input (planner.steps.fields) is no free text.
+                kind = a.get("data-format") or ("text" if kind in TEXT_INPUTS else kind)
+                self._form.fields.append((a["name"], a.get("value", ""), kind))
         elif tag == "select" and a.get("name"):
             self._select = (a["name"], "multiple" in a, [])
         elif tag == "option" and self._select is not None:

@@ -379,7 +379,7 @@ def unrealistic_target(plan: Mapping[str, Any], context: Context) -> list[str]:
 # --- the horizon and the roadmap --------------------------------------------------------------
 
 
-def _horizon_end(start: dt.date, months: Any) -> dt.date | None:
+def horizon_end(start: dt.date, months: Any) -> dt.date | None:
     if not isinstance(months, int) or isinstance(months, bool) or months < 1:
         return None
     try:
@@ -396,7 +396,7 @@ def outside_horizon(plan: Mapping[str, Any], context: Context) -> list[Problem]:
     start = parse_date(plan.get("start_date"))
     if start is None:
         return []  # a draft without a start has no period yet
-    end = _horizon_end(start, plan.get("horizon_months"))
+    end = horizon_end(start, plan.get("horizon_months"))
     period = {"start": fmt_date(start), "months": plan.get("horizon_months")}
     problems = []
     for _goal, kpi, names in _kpis(plan):

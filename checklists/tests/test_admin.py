@@ -78,8 +78,10 @@ def test_an_admins_edit_of_a_measure_shows_in_the_next_plan_check(admin_client):
 
     item = ChecklistItem.objects.get(slug="pitfall-no-plan")
     data = _change_form_data(admin_client, item)
-    data["measures_de"] = '["Ziele und Nutzen mit der Geschäftsführung festlegen, bevor es losgeht", ' \
-        '"Die Social-Media-Strategie in die Unternehmensstrategie einbinden"]'  # fmt: skip
+    data["measures_de"] = (
+        "Ziele und Nutzen mit der Geschäftsführung festlegen, bevor es losgeht\n"
+        "Die Social-Media-Strategie in die Unternehmensstrategie einbinden"
+    )  # one measure per line
     response = admin_client.post(reverse("admin:checklists_checklistitem_change", args=[item.pk]), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     document = {"format": "social-media-strategy-plan", "version": 1, "plan": {"title": "Entwurf"}}
@@ -110,3 +112,19 @@ def test_a_benchmark_is_edited_with_its_evidence(admin_client):
     for field in ("source_publisher", "source_title", "source_year", "source_url", "sample_de", "confidence",
                   "small_account_allowance", "new_account_ceiling", "unit"):  # fmt: skip
         assert f'name="{field}"' in html
+
+
+def test_measures_are_edited_one_per_line_not_as_json(admin_client):
+    item = ChecklistItem.objects.get(slug="sf-strategy")
+    url = reverse("admin:checklists_checklistitem_change", args=[item.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: v for k, v in data.items() if v is not None and v is not False}
+    data["measures_de"] = "Ziele mit der Geschäftsführung festlegen\n\n  Jedes Ziel messbar machen  "
+    data["measures_en"] = form["measures_en"].field.prepare_value(item.measures_en)
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    item.refresh_from_db()
+    assert item.measures_de == ["Ziele mit der Geschäftsführung festlegen", "Jedes Ziel messbar machen"]
+    page = admin_client.get(url).content.decode()
+    assert "Ziele mit der Geschäftsführung festlegen\nJedes Ziel messbar machen</textarea>" in page

@@ -57,6 +57,14 @@ def test_the_rings_and_their_ticks():
     assert [tick.text for tick in chart.ticks] == ["50", "100"]
 
 
+def test_the_chart_is_wide_enough_for_its_longest_label():
+    short = radar(values=[("A", 1), ("B", 2), ("C", 3)], size=150, label="")
+    long = radar(values=[("A", 1), ("B", 2), ("C", 3), ("D", 4), ("Erfolgsmessung", 100)], size=150, label="")
+    assert short.width == 150 + 2 * 70
+    side = long.axes[-1]
+    assert side.anchor == "end" and side.label_at.x >= len(side.text) * 8.5 * 0.55  # it ends inside the chart
+
+
 def test_long_labels_are_shortened():
     chart = radar(values=[("x" * 40, 1), ("B", 2), ("C", 3)], size=300, label="")
     assert chart.axes[0].text == "x" * 21 + "… 1"
@@ -74,7 +82,7 @@ def test_the_tag_draws_every_dimension_escaped_with_unlocalised_numbers():
             Context({"readiness": readiness})
         )
     root = ET.fromstring(svg.strip())  # well-formed XML
-    assert root.get("width") == "460" and root.get("aria-label") == "Reifegrad je Dimension"
+    assert int(root.get("width")) >= 460 and root.get("aria-label") == "Reifegrad je Dimension"
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "Strategie 59" in texts and "Ressourcen 100" in texts
     assert len(root.findall(f"{SVG}line")) == 7

@@ -65,60 +65,78 @@ def _fields_save(*, plan: Plan, values: dict[str, Any], history: _History) -> bo
 
 def _part_save(*, owner: models.Model, name: str, edit: PartEdit, history: _History) -> bool:
     """Save one part of ``owner`` (its related rows ``name``) as the user left it."""
-    relation = owner._meta.get_field(name)
+    return _parts_save(edits=[(owner, edit)], name=name, history=history)
+
+
+def _parts_save(*, edits: list[tuple[models.Model, PartEdit]], name: str, history: _History) -> bool:
+    """Save the part ``name`` of several owners of one kind (the KPIs of every goal) as the user left it: one
+    query reads the rows of all owners, one writes each kind of change, however many owners and rows."""
+    if not edits:
+        return False
+    relation = edits[0][0]._meta.get_field(name)
     model, owner_field = relation.related_model, relation.field.name
-    existing = {row.pk: row for row in model.objects.filter(**{owner_field: owner})}
-    kept_pks = {row_edit.pk for row_edit in edit.rows if row_edit.pk is not None}
-    if not kept_pks <= existing.keys():
-        raise StalePlanError  # a row was removed meanwhile (the form only offers the plan's own rows)
+    stored: dict[int, dict[int, models.Model]] = defaultdict(dict)
+    for row in model.objects.filter(**{f"{owner_field}__in": [owner.pk for owner, _ in edits]}):
+        stored[getattr(row, f"{owner_field}_id")][row.pk] = row
 
-    removed = edit.removed & (existing.keys() - kept_pks)
-    model.objects.filter(pk__in=removed).delete()
-    changed = bool(removed)
-    for pk in sorted(removed):
-        history.deleted(existing[pk])
-
+    removed: dict[int, models.Model] = {}
     rows: list[tuple[models.Model, RowEdit]] = []
     created: list[models.Model] = []
     updated: dict[str, list[models.Model]] = defaultdict(list)  # field -> rows whose field changed
     row_changes: dict[int, dict[str, tuple[Any, Any]]] = defaultdict(dict)  # row pk -> field -> (old, new)
-    for order, row_edit in enumerate(edit.rows):
-        values = {**row_edit.values, "order": order}
-        if row_edit.pk is None:
-            row = model(**{owner_field: owner}, **values)
-            created.append(row)
-        else:
-            row = existing[row_edit.pk]
-            for field, value in values.items():
-                if getattr(row, field) != value:
-                    if field != "order":  # the on-screen position is no change a reader needs to see
-                        row_changes[row.pk][field] = (getattr(row, field), value)
-                    setattr(row, field, value)
-                    updated[field].append(row)
-        rows.append((row, row_edit))
-    # Rows added elsewhere meanwhile (neither kept nor removed here) keep their place after these.
-    others = [row for pk, row in existing.items() if pk not in kept_pks and pk not in removed]
-    for order, row in enumerate(sorted(others, key=lambda r: (r.order, r.pk)), start=len(edit.rows)):
-        if row.order != order:
-            row.order = order
-            updated["order"].append(row)
+    for owner, edit in edits:
+        existing = stored[owner.pk]
+        kept_pks = {row_edit.pk for row_edit in edit.rows if row_edit.pk is not None}
+        if not kept_pks <= existing.keys():
+            raise StalePlanError  # a row was removed meanwhile (the form only offers the plan's own rows)
+        removed.update({pk: existing[pk] for pk in edit.removed & (existing.keys() - kept_pks)})
+        owner_rows = []
+        for order, row_edit in enumerate(edit.rows):
+            values = {**row_edit.values, "order": order}
+            if row_edit.pk is None:
+                row = model(**{owner_field: owner}, **values)
+                created.append(row)
+            else:
+                row = existing[row_edit.pk]
+                for field, value in values.items():
+                    if getattr(row, field) != value:
+                        if field != "order":  # the on-screen position is no change a reader needs to see
+                            row_changes[row.pk][field] = (getattr(row, field), value)
+                        setattr(row, field, value)
+                        updated[field].append(row)
+            owner_rows.append(row)
+            rows.append((row, row_edit))
+        # Rows added elsewhere meanwhile (neither kept nor removed here) keep their place after these.
+        others = [row for pk, row in existing.items() if pk not in kept_pks and pk not in removed]
+        for order, row in enumerate(sorted(others, key=lambda r: (r.order, r.pk)), start=len(edit.rows)):
+            if row.order != order:
+                row.order = order
+                updated["order"].append(row)
+        _keys_assign(model=model, rows=owner_rows, existing=existing, updated=updated)
 
-    _keys_assign(model=model, rows=[row for row, _ in rows], existing=existing, updated=updated)
+    if removed:
+        model.objects.filter(pk__in=removed).delete()
+    for pk in sorted(removed):
+        history.deleted(removed[pk])
     if created:
         model.objects.bulk_create(created)
+        fields = set().union(*(edit_fields(edit) for _, edit in edits))
         for row in created:
-            history.created(row, row_values(row, edit_fields(edit)))
+            history.created(row, row_values(row, fields))
     changed_rows = {row.pk: row for rows_of_field in updated.values() for row in rows_of_field}
     if changed_rows:
         model.objects.bulk_update(list(changed_rows.values()), fields=sorted(updated))
         for pk, changes in row_changes.items():
             history.updated(changed_rows[pk], changes)
-    changed |= bool(created or changed_rows)
+    changed = bool(removed or created or changed_rows)
 
     changed |= _links_save(model=model, rows=rows, history=history)
+    children: dict[str, list[tuple[models.Model, PartEdit]]] = defaultdict(list)
     for row, row_edit in rows:
         for child, child_edit in row_edit.children.items():
-            changed |= _part_save(owner=row, name=child, edit=child_edit, history=history)
+            children[child].append((row, child_edit))
+    for child, child_edits in children.items():
+        changed |= _parts_save(edits=child_edits, name=child, history=history)
     return changed
 
 

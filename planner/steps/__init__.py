@@ -35,6 +35,7 @@ __all__ = [
     "TooManyRowsError",
     "completeness",
     "neighbours",
+    "step_missing",
     "step_or_404",
     "step_states",
 ]
@@ -170,6 +171,13 @@ def step_states(document: dict[str, Any], context: StateContext | None = None) -
     context = context or state_context()
     plan = document.get("plan") or {}
     return [(step, step.forms.state(plan, context)) for step in STEPS]
+
+
+def step_missing(document: dict[str, Any], context: StateContext | None = None) -> dict[str, str]:
+    """What each step still lacks to be complete, in one line, by the step's slug ("" when complete)."""
+    context = context or state_context()
+    plan = document.get("plan") or {}
+    return {step.slug: step.forms.missing(plan, context) for step in STEPS}
 
 
 def neighbours(slug: str) -> tuple[Step | None, Step | None]:

@@ -6,8 +6,8 @@ A step's forms validate what was typed and turn it into a :class:`planner.edits.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -15,15 +15,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.http import QueryDict
-from django.utils.text import capfirst, format_lazy
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from checklists.forms import LinesField
+from checklists.rules.base import fmt_list
+from checklists.rules.goals import horizon_end
+
 from .. import limits
+from ..conflicts import Difference
 from ..edits import PartEdit, PlanEdit, RowEdit
 from ..models import Plan
+from .fields import LocaleDateField, LocaleDecimalField, LocaleIntegerField
 
 EMPTY, STARTED, COMPLETE = "empty", "started", "complete"
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class StepForms:
     """The forms of one step, bound to the POST (or a draft) or unbound."""
 
     template: str
+    # The plan's parts the forms read (lookups as in planner.selectors.with_parts): the wizard reads the plan with
+    # these prefetched, not all of them.
+    parts: tuple[str, ...] = ()
 
     def __init__(self, *, plan: Plan, user, data: QueryDict | None = None):
         posted_row_count(data)
@@ -75,14 +84,69 @@ class StepForms:
     def context(self) -> dict[str, Any]:
         return {}
 
+    def all_forms(self) -> list[forms.Form]:
+        """Every form of the step, formsets' management forms included, in the page's order."""
+        raise NotImplementedError
+
+    def row_title(self, form: forms.Form, field: forms.BoundField) -> str:
+        """What names the row or item a field belongs to, in the list of differences."""
+        for name in ("title", "name", "person", "topic"):
+            if name in form.fields and form[name].value():
+                return str(form[name].value())
+        return ""
+
+    def difference_rows(self, differences: list[Difference]) -> list[DifferenceRow]:
+        """The differences as the page shows them: the field's label, both values as a person reads them."""
+        fields = {field.html_name: (form, field) for form in self.all_forms() for field in form}
+        shown = []
+        for difference in differences:
+            if difference.name not in fields:
+                continue
+            form, field = fields[difference.name]
+            title = self.row_title(form, field)
+            label = str(field.label) if not difference.note else ""
+            shown.append(
+                DifferenceRow(
+                    name=difference.name,
+                    label=" · ".join(part for part in (title, label) if part),
+                    mine=readable(field, difference.mine),
+                    theirs=readable(field, difference.theirs),
+                    conflict=difference.conflict,
+                    note=difference.note,
+                    lines=isinstance(field.field, LinesField),
+                    choice=self.data.get(f"merge-{difference.name}", "") if self.data is not None else "",
+                )
+            )
+        return shown
+
+    def shown_data(self) -> dict[str, list[str]]:
+        """What the browser posts for the step as it is shown, if nothing is changed."""
+        data: dict[str, list[str]] = {}
+        for form in self.all_forms():
+            data.update(form_data(form))
+        return data
+
     def new_row(self, *, prefix: str, index: int, params: QueryDict) -> tuple[str, dict[str, Any]] | None:
         """A blank row for the formset ``prefix`` at ``index``: (template, context), or None
         when the step has no such formset. The wizard's "Add" buttons fetch it (htmx)."""
         return None
 
+    @classmethod
+    def state(cls, plan: dict[str, Any], context: StateContext) -> str:
+        """empty, started or complete, from the plan part of a plan-file document: complete when
+        nothing is missing, so the state and the line that explains it never disagree."""
+        if cls.is_empty(plan, context):
+            return EMPTY
+        return STARTED if cls.missing(plan, context) else COMPLETE
+
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
-        """empty, started or complete, from the plan part of a plan-file document."""
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        """Whether nothing of this step is filled in yet."""
+        raise NotImplementedError
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        """What the step still lacks to be complete, in one line; empty when it is complete."""
         raise NotImplementedError
 
 
@@ -94,85 +158,107 @@ class Step:
     forms: type[StepForms]
 
 
+@dataclass(frozen=True)
+class PlanPeriod:
+    """The time the plan covers: from its start over its horizon (as the plan check reads it)."""
+
+    start: dt.date | None
+    end: dt.date | None
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanPeriod:
+        start = plan.start_date
+        end = horizon_end(start, plan.horizon_months) if start else None
+        return cls(start=start, end=end - dt.timedelta(days=1) if end else None)  # its last day
+
+    def help_text(self) -> str:
+        if self.start is None:
+            return ""
+        if self.end is None:
+            return _("The plan starts on %(start)s.") % {"start": date_format(self.start, "SHORT_DATE_FORMAT")}
+        return _("The plan runs from %(start)s to %(end)s.") % {
+            "start": date_format(self.start, "SHORT_DATE_FORMAT"),
+            "end": date_format(self.end, "SHORT_DATE_FORMAT"),
+        }
+
+
+@dataclass(frozen=True)
+class DifferenceRow:
+    name: str
+    label: str
+    mine: str
+    theirs: str
+    conflict: bool
+    note: str
+    lines: bool
+    choice: str = ""  # mine, theirs or both, when the user chose already (a draft of this page)
+
+
+def readable(field: forms.BoundField, values: list[str]) -> str:
+    """Posted values as the page shows them: a choice by its label, a tick as yes or no."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return str(_("yes") if values else _("no"))
+    choices = getattr(field.field, "choices", None)
+    if choices is not None:
+        labels = {str(value): str(label) for value, label in choices}
+        values = [labels.get(value, value) for value in values if value != ""]
+    text = "\n".join(value.replace("\r\n", "\n") for value in values).strip()
+    return text or "–"
+
+
+def form_data(form: forms.Form) -> dict[str, list[str]]:
+    """What a browser posts for ``form`` as it is shown: a ticked box as "on", an unticked one and an
+    empty multiple choice not at all, every other field as its widget shows the value."""
+    data: dict[str, list[str]] = {}
+    for field in form:
+        widget, value = field.field.widget, field.value()
+        if isinstance(widget, forms.CheckboxInput):
+            values = ["on"] if widget.check_test(value) else []
+        elif getattr(widget, "allow_multiple_selected", False):
+            values = [str(v) for v in value or []]
+        else:
+            shown = widget.format_value(value)
+            values = (shown[:1] or [""]) if isinstance(shown, list) else ["" if shown is None else str(shown)]
+        if values:
+            data[field.html_name] = values
+    return data
+
+
+def still_missing(parts: list[str]) -> str:
+    """“Still missing: start date and horizon.”, or "" when nothing is."""
+    if not parts:
+        return ""
+    return _("Still missing: %(parts)s.") % {"parts": fmt_list(str(part) for part in parts)}
+
+
+def plan_field_label(name: str) -> str:
+    return str(Plan._meta.get_field(name).verbose_name)
+
+
 # --- fields ------------------------------------------------------------------------------
 
 
-class LinesField(forms.CharField):
-    """A list of texts, edited as one entry per line."""
-
-    widget = forms.Textarea(attrs={"rows": 4})
-
-    def prepare_value(self, value):
-        if isinstance(value, list):
-            return "\n".join(value)
-        return value
-
-    def to_python(self, value) -> list[str]:
-        text = super().to_python(value)
-        return [line.strip() for line in text.splitlines() if line.strip()]
-
-    def validate(self, value: list[str]) -> None:
-        super().validate(value)
-        if len(value) > limits.MAX_LIST:
-            raise ValidationError(_("At most %(count)s entries are possible.") % {"count": limits.MAX_LIST})
-        if any(len(entry) > limits.MAX_TEXT for entry in value):
-            raise ValidationError(_("An entry may have at most %(count)s characters.") % {"count": limits.MAX_TEXT})
-
-    def has_changed(self, initial, data) -> bool:
-        return self.to_python(self.prepare_value(initial) or "") != self.to_python(data or "")
-
-
-class TidyNumberInput(forms.NumberInput):
-    """Shows 38 and 0.5, not the database's 38.0000 and 0.5000."""
-
-    def format_value(self, value):
-        if isinstance(value, Decimal):
-            value = format(value.normalize(), "f")
-        return super().format_value(value)
-
-
 def tidy_formfield(db_field: models.Field, **kwargs) -> forms.Field | None:
-    """formfield_callback of the steps' model forms: decimals without trailing zeros, texts
-    and lists within the plan file's limits."""
+    """formfield_callback of the steps' model forms: numbers and dates as the user's language writes
+    them, texts and lists within the plan file's limits."""
     if isinstance(db_field, models.DecimalField):
-        kwargs.setdefault("widget", TidyNumberInput(attrs={"step": "any"}))
+        return db_field.formfield(form_class=LocaleDecimalField, **kwargs)
+    if isinstance(db_field, models.IntegerField):
+        return db_field.formfield(form_class=LocaleIntegerField, **kwargs)
+    if isinstance(db_field, models.DateField):
+        return db_field.formfield(form_class=LocaleDateField, **kwargs)
     if isinstance(db_field, models.JSONField):
         return LinesField(
             label=capfirst(db_field.verbose_name),
             required=False,
-            help_text=kwargs.get("help_text") or _("One entry per line."),
+            max_entries=limits.MAX_LIST,
+            max_entry_length=limits.MAX_TEXT,
+            **({"help_text": kwargs["help_text"]} if kwargs.get("help_text") else {}),
         )
     if isinstance(db_field, models.TextField):
         kwargs.setdefault("max_length", limits.MAX_TEXT)
     return db_field.formfield(**kwargs)
-
-
-class ReferenceField(forms.TypedChoiceField):
-    """One row of the plan or the catalogue, chosen by id; the choices are computed once per
-    page, so many rows cost no query each."""
-
-    def __init__(self, **kwargs):
-        super().__init__(coerce=int, empty_value=None, **kwargs)
-
-
-class ReferencesField(forms.TypedMultipleChoiceField):
-    """Several rows, chosen by id (a many-to-many link), in the order they are offered."""
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, **kwargs):
-        super().__init__(coerce=int, required=False, **kwargs)
-
-
-PHASES = [
-    (0, _("0 – listening (monitoring, no publishing)")),
-    (1, _("1 – pilot")),
-    *[(n, format_lazy("{} – {}", n, _("expansion"))) for n in range(2, 10)],
-]
-
-
-def phase_field(label: str) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(label=capfirst(label), choices=PHASES, coerce=int, initial=1)
 
 
 # --- forms of the plan's own fields ------------------------------------------------------
@@ -216,6 +302,9 @@ class PlanFormStepForms(StepForms):
 
     def context(self) -> dict[str, Any]:
         return {"form": self.form}
+
+    def all_forms(self) -> list[forms.Form]:
+        return [self.form]
 
 
 # --- rows ---------------------------------------------------------------------------------
@@ -378,6 +467,9 @@ class RowsStepForms(StepForms):
 
     def context(self) -> dict[str, Any]:
         return {"sections": [self.section()], "plan_form": self.plan_form}
+
+    def all_forms(self) -> list[forms.Form]:
+        return [*([self.plan_form] if self.plan_form else []), self.rows.management_form, *self.rows.forms]
 
     def new_row(self, *, prefix: str, index: int, params: QueryDict) -> tuple[str, dict[str, Any]] | None:
         if prefix != self.rows.prefix:

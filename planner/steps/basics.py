@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..selectors import editable_organizations_for_user
-from .base import COMPLETE, DATE_WIDGET, STARTED, PlanFieldsForm, PlanFormStepForms, ReferenceField, StateContext
+from .base import PlanFieldsForm, PlanFormStepForms, StateContext, plan_field_label, still_missing
+from .fields import ReferenceField
 
 
 class PlanBasicsForm(PlanFieldsForm):
@@ -19,7 +20,6 @@ class PlanBasicsForm(PlanFieldsForm):
         fields = ["title", "language", "industry", "start_date", "horizon_months", "summary"]
         widgets = {
             "industry": forms.TextInput,
-            "start_date": DATE_WIDGET,
             "summary": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
@@ -42,7 +42,11 @@ class BasicsForms(PlanFormStepForms):
         return PlanBasicsForm(self.data, instance=self.plan, organizations=editable_organizations_for_user(self.user))
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
-        if plan.get("title") and plan.get("start_date") and plan.get("horizon_months"):
-            return COMPLETE
-        return STARTED
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return False  # a plan has a title from the start
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        return still_missing(
+            [plan_field_label(name) for name in ("title", "start_date", "horizon_months") if not plan.get(name)]
+        )

@@ -5,24 +5,19 @@ from typing import Any
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from checklists.models import Channel
 
 from ..models import Plan, PlanChannel
 from .base import (
-    COMPLETE,
-    EMPTY,
-    STARTED,
-    ReferenceField,
-    ReferencesField,
     RowForm,
     RowsStepForms,
     StateContext,
-    TidyNumberInput,
-    phase_field,
     rows_formset,
     tidy_formfield,
 )
+from .fields import ReferenceField, ReferencesField, phase_field
 
 
 class PlanChannelForm(RowForm):
@@ -38,7 +33,9 @@ class PlanChannelForm(RowForm):
     }
     channel = ReferenceField(label=_("Channel"))
     phase = phase_field(_("rollout phase"))
-    target_groups = ReferencesField(label=_("Target groups"))
+    target_groups = ReferencesField(
+        label=_("Target groups"), help_text=_("Tick at least one: whom do you reach here? Needed to complete the step.")
+    )
     goals = ReferencesField(label=_("Goals"))
 
     class Meta:
@@ -47,7 +44,6 @@ class PlanChannelForm(RowForm):
         fields = ["phase", "purpose", "posts_per_week", "dialogue"]
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 2}),
-            "posts_per_week": TidyNumberInput(attrs={"min": 0, "max": 100, "step": "0.5"}),
         }
         help_texts = {
             "dialogue": _("Do you answer and take part in conversations here, not only send?"),
@@ -67,6 +63,7 @@ def channel_choices(plan: Plan) -> list[tuple[int, str]]:
 
 class ChannelsForms(RowsStepForms):
     part = "channels"
+    parts = ("channels__channel", "channels__target_groups", "channels__goals", "target_groups", "goals")
     formset_class = rows_formset(PlanChannelForm)
     prefix = "channels"
     row_label = _("Channel")
@@ -82,8 +79,19 @@ class ChannelsForms(RowsStepForms):
         return {"choices": choices}
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("channels")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
         channels = plan.get("channels") or []
         if not channels:
-            return EMPTY
-        return STARTED if any(not channel.get("target_groups") for channel in channels) else COMPLETE
+            return str(_("No channel yet."))
+        without = sum(1 for channel in channels if not channel.get("target_groups"))
+        if not without:
+            return ""
+        return ngettext(
+            "%(count)d channel serves no target group yet: tick at least one for each.",
+            "%(count)d channels serve no target group yet: tick at least one for each.",
+            without,
+        ) % {"count": without}

@@ -5,19 +5,20 @@ missing or extra field is a field error, never a mismatch of rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from checklists.models import ChecklistItem
+from checklists.models import Checklist, ChecklistItem
 
 from .. import limits
 from ..edits import AnswerEdit, PlanEdit
 from ..models import ChecklistAnswer
-from .base import COMPLETE, EMPTY, STARTED, StateContext, StepForms
+from .base import StateContext, StepForms
 
 Status = ChecklistAnswer.Status
 
@@ -58,9 +59,45 @@ class ItemRow:
     status: forms.BoundField
     note: forms.BoundField
 
+    @property
+    def answered(self) -> bool:
+        return self.status.value() not in (None, "", Status.OPEN)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.status.errors or self.note.errors)
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """One checklist of the step, as its folding section shows it: how many items are answered;
+    ``first_open``: it is the first checklist with an open item, the one to go on with."""
+
+    checklist: Checklist
+    rows: list[ItemRow]
+    first_open: bool = False
+
+    @property
+    def answered(self) -> int:
+        return sum(1 for row in self.rows if row.answered)
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.answered / self.total) if self.total else 100
+
+    @property
+    def unfolded(self) -> bool:
+        """Shown open: the checklist to go on with, or one with an error to correct."""
+        return self.first_open or any(row.has_errors for row in self.rows)
+
 
 class ChecklistForms(StepForms):
     template = "planner/steps/checklist.html"
+    parts = ("checklist_answers__item",)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -70,6 +107,13 @@ class ChecklistForms(StepForms):
     def is_valid(self) -> bool:
         return self.form.is_valid()
 
+    def all_forms(self) -> list[forms.Form]:
+        return [self.form]
+
+    def row_title(self, form: forms.Form, field: forms.BoundField) -> str:
+        slug = field.name.rsplit("-", 1)[0]
+        return next((str(item.title) for item in self.form.items if item.slug == slug), "")
+
     def edit(self) -> PlanEdit:
         return PlanEdit(answers=self.form.answers())
 
@@ -78,13 +122,29 @@ class ChecklistForms(StepForms):
             ItemRow(item=item, status=self.form[f"{item.slug}-status"], note=self.form[f"{item.slug}-note"])
             for item in self.form.items
         ]
-        groups = [(checklist, list(group)) for checklist, group in groupby(rows, key=lambda row: row.item.checklist)]
-        return {"form": self.form, "groups": groups}
+        groups = [
+            ItemGroup(checklist=checklist, rows=list(group))
+            for checklist, group in groupby(rows, key=lambda row: row.item.checklist)
+        ]
+        first = next((n for n, group in enumerate(groups) if group.answered < group.total), None)
+        if first is not None:
+            groups[first] = replace(groups[first], first_open=True)
+        return {"form": self.form, "groups": groups, "statuses": Status.choices}
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
-        answers = [a for a in plan.get("checklist") or [] if a.get("item") in context.active_items]
-        if not answers:
-            return EMPTY
-        settled = sum(1 for answer in answers if answer.get("status") != Status.OPEN)
-        return COMPLETE if settled >= len(context.active_items) else STARTED
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not any(answer.get("item") in context.active_items for answer in plan.get("checklist") or [])
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        settled = {
+            answer.get("item")
+            for answer in plan.get("checklist") or []
+            if answer.get("item") in context.active_items and answer.get("status") != Status.OPEN
+        }
+        still_open = len(context.active_items) - len(settled)
+        if not still_open:
+            return ""
+        return ngettext(
+            "%(open)d of %(total)d items is still open.", "%(open)d of %(total)d items are still open.", still_open
+        ) % {"open": still_open, "total": len(context.active_items)}

@@ -7,20 +7,17 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import ContentTheme
+from ..models import ContentTheme, Plan
 from .base import (
-    COMPLETE,
-    EMPTY,
-    STARTED,
     PlanFieldsForm,
-    ReferencesField,
     RowForm,
     RowsStepForms,
     StateContext,
     rows_formset,
+    still_missing,
     tidy_formfield,
 )
-from .channels import channel_choices
+from .fields import ReferencesField
 
 
 class OffLimitsForm(PlanFieldsForm):
@@ -70,6 +67,7 @@ class ContentThemeForm(RowForm):
 class ContentForms(RowsStepForms):
     template = "planner/steps/content.html"
     part = "content_themes"
+    parts = ("content_themes__target_groups", "content_themes__channels", "channels__channel", "target_groups")
     formset_class = rows_formset(ContentThemeForm)
     prefix = "themes"
     plan_form_class = OffLimitsForm
@@ -79,7 +77,7 @@ class ContentForms(RowsStepForms):
 
     def form_kwargs(self) -> dict[str, Any]:
         choices = {
-            "channels": channel_choices(self.plan),
+            "channels": theme_channel_choices(self.plan),
             "target_groups": [(g.pk, g.name or g.key) for g in self.plan.target_groups.all()],
         }
         return {"choices": choices}
@@ -88,11 +86,23 @@ class ContentForms(RowsStepForms):
         return {**super().context(), "mix": content_mix(list(self.rows.get_queryset()))}
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
-        has_themes, off_limits = bool(plan.get("content_themes")), bool(plan.get("off_limits"))
-        if has_themes and off_limits:
-            return COMPLETE
-        return STARTED if has_themes or off_limits else EMPTY
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not (plan.get("content_themes") or plan.get("off_limits"))
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        parts = [] if plan.get("content_themes") else [_("a content theme")]
+        if not plan.get("off_limits"):
+            parts.append(_("what must not be published"))
+        return still_missing(parts)
+
+
+def theme_channel_choices(plan: Plan) -> list[tuple[int, str]]:
+    """The channels the plan uses (a theme is published where the plan is active), plus any other
+    channel one of its themes already names (from a plan file), so saving an unchanged step never fails."""
+    offered = {c.channel_id: c.channel.name for c in plan.channels.all()}
+    named = {channel.pk: channel.name for theme in plan.content_themes.all() for channel in theme.channels.all()}
+    return [*offered.items(), *((pk, name) for pk, name in named.items() if pk not in offered)]
 
 
 def content_mix(themes: list[ContentTheme]) -> list[dict[str, Any]]:

@@ -1,31 +1,32 @@
 """Goals with their KPIs: a formset of goals, each with a nested formset of KPIs."""
 
+import datetime as dt
 import re
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.http import QueryDict
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from checklists.models import Channel
+from checklists.rules.base import fmt_list, goal_label, quoted
 
 from ..edits import PlanEdit
 from ..models import KPI, Goal, Plan
 from .base import (
-    COMPLETE,
-    DATE_WIDGET,
-    EMPTY,
-    STARTED,
-    ReferenceField,
+    PlanPeriod,
     RowForm,
     RowsFormSet,
     StateContext,
     StepForms,
-    TidyNumberInput,
     removed,
     rows_formset,
     tidy_formfield,
 )
+from .fields import ReferenceField
 
 
 class GoalForm(RowForm):
@@ -36,7 +37,6 @@ class GoalForm(RowForm):
         widgets = {
             "title": forms.TextInput,
             "description": forms.Textarea(attrs={"rows": 2}),
-            "priority": TidyNumberInput(attrs={"min": 1, "max": 5}),
         }
         help_texts = {"priority": _("1 = highest")}
 
@@ -58,12 +58,23 @@ class KPIForm(RowForm):
         model = KPI
         formfield_callback = tidy_formfield
         fields = ["name", "metric", "unit", "baseline", "target", "due"]
-        widgets = {"name": forms.TextInput, "unit": forms.TextInput, "due": DATE_WIDGET}
+        widgets = {"name": forms.TextInput, "unit": forms.TextInput}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, period: PlanPeriod | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("name", "metric", "target", "due"):
             self.fields[name].required = True
+        self.period = period or PlanPeriod(start=None, end=None)
+
+    def clean_due(self) -> dt.date | None:
+        due = self.cleaned_data.get("due")
+        if due and self.period.start and due < self.period.start:
+            raise ValidationError(
+                _("The KPI would be due before the plan starts on %(start)s.")
+                % {"start": date_format(self.period.start, "SHORT_DATE_FORMAT")},
+                code="before_start",
+            )
+        return due
 
 
 def kpi_channel_choices(plan: Plan) -> list[tuple[int | str, str]]:
@@ -83,10 +94,11 @@ KPIFormSet = rows_formset(KPIForm)
 
 class GoalsForms(StepForms):
     template = "planner/steps/goals.html"
+    parts = ("goals__kpis", "channels__channel")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.kpi_choices = {"choices": {"channel": kpi_channel_choices(self.plan)}}
+        self.kpi_choices = {"choices": {"channel": kpi_channel_choices(self.plan)}, "period": PlanPeriod.of(self.plan)}
         self.goals = GoalFormSet(self.data, rows=list(self.plan.goals.all()), prefix="goals")
         for form in self.goals.forms:
             form.kpis = self._kpi_formset(form)
@@ -108,7 +120,13 @@ class GoalsForms(StepForms):
         return PlanEdit(parts={"goals": self.goals.part_edit(rows)})
 
     def context(self) -> dict[str, Any]:
-        return {"goals": self.goals}
+        return {"goals": self.goals, "period": self.kpi_choices["period"].help_text()}
+
+    def all_forms(self) -> list[forms.Form]:
+        shown: list[forms.Form] = [self.goals.management_form]
+        for goal in self.goals.forms:
+            shown += [goal, goal.kpis.management_form, *goal.kpis.forms]
+        return shown
 
     def new_row(self, *, prefix: str, index: int, params: QueryDict) -> tuple[str, dict[str, Any]] | None:
         if prefix == self.goals.prefix:
@@ -121,8 +139,17 @@ class GoalsForms(StepForms):
         return None
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("goals")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
         goals = plan.get("goals") or []
         if not goals:
-            return EMPTY
-        return STARTED if any(not goal.get("kpis") for goal in goals) else COMPLETE
+            return str(_("No goal yet."))
+        without = [quoted(goal_label(goal, n)) for n, goal in enumerate(goals, start=1) if not goal.get("kpis")]
+        if not without:
+            return ""
+        return ngettext("The goal %(goals)s has no KPI yet.", "The goals %(goals)s have no KPI yet.", len(without)) % {
+            "goals": fmt_list(without)
+        }

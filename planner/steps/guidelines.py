@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from checklists.models import GuidelineTemplate
 
 from ..models import Guideline
-from .base import COMPLETE, EMPTY, RowForm, RowsStepForms, StateContext, rows_formset, tidy_formfield
+from .base import RowForm, RowsStepForms, StateContext, rows_formset, tidy_formfield
 
 
 class GuidelineForm(RowForm):
@@ -28,6 +28,7 @@ class GuidelineForm(RowForm):
 class GuidelinesForms(RowsStepForms):
     template = "planner/steps/guidelines.html"
     part = "guidelines"
+    parts = ("guidelines",)
     formset_class = rows_formset(GuidelineForm)
     prefix = "guidelines"
     row_label = _("Guideline")
@@ -45,5 +46,9 @@ class GuidelinesForms(RowsStepForms):
             return {"topic": template.topic, "text": template.text}
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
-        return COMPLETE if plan.get("guidelines") else EMPTY
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("guidelines")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        return "" if plan.get("guidelines") else str(_("No guideline yet."))

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .base import COMPLETE, EMPTY, STARTED, PlanFieldsForm, PlanFormStepForms, StateContext
+from .base import PlanFieldsForm, PlanFormStepForms, StateContext, plan_field_label, still_missing
 
 
 class ResourcesForm(PlanFieldsForm):
@@ -31,9 +31,15 @@ class ResourcesForms(PlanFormStepForms):
         return ResourcesForm(self.data, instance=self.plan)
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
         resources, review = plan.get("resources") or {}, plan.get("review") or {}
         values = [*resources.values(), review.get("cadence_months"), review.get("report_to")]
-        if resources.get("staff_hours_per_week") and review.get("cadence_months"):
-            return COMPLETE
-        return STARTED if any(v not in (None, "") for v in values) else EMPTY
+        return all(v in (None, "") for v in values)
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        resources, review = plan.get("resources") or {}, plan.get("review") or {}
+        parts = [] if resources.get("staff_hours_per_week") else [plan_field_label("staff_hours_per_week")]
+        if not review.get("cadence_months"):
+            parts.append(_("how often the KPIs are reviewed"))
+        return still_missing(parts)

@@ -4,31 +4,29 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ..models import Milestone
 from .base import (
-    COMPLETE,
-    DATE_WIDGET,
-    EMPTY,
-    STARTED,
+    PlanPeriod,
     RowForm,
     RowsStepForms,
     StateContext,
-    phase_field,
     rows_formset,
     tidy_formfield,
 )
+from .fields import phase_field
 
 
 class MilestoneForm(RowForm):
-    columns = {"title": "col-md-12", "phase": "col-md-4", "start": "col-md-4", "end": "col-md-4"}
+    columns = {"title": "col-md-7", "phase": "col-md-5", "start": "col-md-6", "end": "col-md-6"}
     phase = phase_field(_("phase"))
 
     class Meta:
         model = Milestone
         formfield_callback = tidy_formfield
         fields = ["title", "phase", "start", "end"]
-        widgets = {"title": forms.TextInput, "start": DATE_WIDGET, "end": DATE_WIDGET}
+        widgets = {"title": forms.TextInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,15 +36,30 @@ class MilestoneForm(RowForm):
 
 class RoadmapForms(RowsStepForms):
     part = "milestones"
+    parts = ("milestones",)
     formset_class = rows_formset(MilestoneForm)
     prefix = "milestones"
     row_label = _("Milestone")
     add_label = _("Add milestone")
     empty_text = _("No milestones yet. Plan a listening phase, then a pilot, then the expansion.")
 
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "period": PlanPeriod.of(self.plan).help_text()}
+
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("milestones")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
         milestones = plan.get("milestones") or []
         if not milestones:
-            return EMPTY
-        return STARTED if any(not (m.get("start") and m.get("end")) for m in milestones) else COMPLETE
+            return str(_("No milestone yet."))
+        undated = sum(1 for m in milestones if not (m.get("start") and m.get("end")))
+        if not undated:
+            return ""
+        return ngettext(
+            "%(count)d milestone has no start or end date yet.",
+            "%(count)d milestones have no start or end date yet.",
+            undated,
+        ) % {"count": undated}

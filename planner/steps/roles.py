@@ -11,14 +11,10 @@ from checklists.rules.reading import kind_from_title
 from ..edits import RowEdit
 from ..models import Role
 from .base import (
-    COMPLETE,
-    EMPTY,
-    STARTED,
     RowForm,
     RowsFormSet,
     RowsStepForms,
     StateContext,
-    TidyNumberInput,
     rows_formset,
     tidy_formfield,
 )
@@ -47,7 +43,6 @@ class RoleForm(RowForm):
             "person": forms.TextInput,
             "title": forms.TextInput,
             "responsibilities": forms.Textarea(attrs={"rows": 2}),
-            "hours_per_week": TidyNumberInput(attrs={"min": 0, "max": 80, "step": "0.5"}),
         }
         help_texts = {"is_owner": _("The one person who is responsible for social media overall.")}
 
@@ -83,6 +78,7 @@ class RoleFormSet(RowsFormSet):
 
 class RolesForms(RowsStepForms):
     part = "roles"
+    parts = ("roles",)
     formset_class = rows_formset(RoleForm, formset=RoleFormSet)
     prefix = "roles"
     row_label = _("Role")
@@ -93,8 +89,15 @@ class RolesForms(RowsStepForms):
         return {"language": self.plan.language}
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("roles")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
         roles = plan.get("roles") or []
         if not roles:
-            return EMPTY
-        return COMPLETE if sum(1 for role in roles if role.get("is_owner")) == 1 else STARTED
+            return str(_("No one yet."))
+        owners = sum(1 for role in roles if role.get("is_owner"))
+        if owners == 1:
+            return ""
+        return str(_("Mark exactly one person as the main owner (now: %(count)s).") % {"count": owners})

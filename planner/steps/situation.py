@@ -7,16 +7,17 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Competitor
 from .base import (
-    COMPLETE,
-    EMPTY,
-    STARTED,
     PlanFieldsForm,
     RowForm,
     RowsStepForms,
     StateContext,
+    plan_field_label,
     rows_formset,
+    still_missing,
     tidy_formfield,
 )
+
+SWOT = ("strengths", "weaknesses", "opportunities", "threats")
 
 
 class SituationForm(PlanFieldsForm):
@@ -36,6 +37,7 @@ class CompetitorForm(RowForm):
 
 class SituationForms(RowsStepForms):
     part = "competitors"
+    parts = ("competitors",)
     formset_class = rows_formset(CompetitorForm)
     prefix = "competitors"
     plan_form_class = SituationForm
@@ -44,11 +46,12 @@ class SituationForms(RowsStepForms):
     empty_text = _("No competitors yet. Who else talks to your customers on social media, and how?")
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
         situation = plan.get("situation") or {}
-        lists = [situation.get(part) for part in ("strengths", "weaknesses", "opportunities", "threats")]
-        if all(lists):
-            return COMPLETE
-        if any(lists) or situation.get("competitors"):
-            return STARTED
-        return EMPTY
+        return not any(situation.get(part) for part in (*SWOT, "competitors"))
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
+        situation = plan.get("situation") or {}
+        labels = {"opportunities": _("opportunities")}  # the field's label adds "and market trends"
+        return still_missing([labels.get(part) or plan_field_label(part) for part in SWOT if not situation.get(part)])

@@ -3,17 +3,16 @@
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from checklists.rules.base import fmt_list, quoted, text
 
 from ..models import TECHNOGRAPHICS, TargetGroup
 from .base import (
-    COMPLETE,
-    EMPTY,
-    STARTED,
     RowForm,
     RowsStepForms,
     StateContext,
-    TidyNumberInput,
     rows_formset,
     tidy_formfield,
 )
@@ -38,10 +37,8 @@ class TargetGroupForm(RowForm):
         fields = ["name", "priority", "description", "needs", *TECHNOGRAPHICS]
         widgets = {
             "name": forms.TextInput,
-            "priority": TidyNumberInput(attrs={"min": 1, "max": 5}),
             "description": forms.Textarea(attrs={"rows": 2}),
             "needs": forms.Textarea(attrs={"rows": 2}),
-            **{rung: TidyNumberInput(attrs={"min": 0, "max": 100}) for rung in TECHNOGRAPHICS},
         }
         help_texts = {
             "priority": _("1 = highest"),
@@ -59,6 +56,7 @@ class TargetGroupForm(RowForm):
 
 class TargetGroupsForms(RowsStepForms):
     part = "target_groups"
+    parts = ("target_groups",)
     formset_class = rows_formset(TargetGroupForm)
     prefix = "groups"
     row_template = "planner/steps/_target_group.html"
@@ -67,8 +65,23 @@ class TargetGroupsForms(RowsStepForms):
     empty_text = _("No target groups yet. Whom do you want to reach, and what do they need?")
 
     @staticmethod
-    def state(plan: dict[str, Any], context: StateContext) -> str:
+    def is_empty(plan: dict[str, Any], context: StateContext) -> bool:
+        return not plan.get("target_groups")
+
+    @staticmethod
+    def missing(plan: dict[str, Any], context: StateContext) -> str:
         groups = plan.get("target_groups") or []
         if not groups:
-            return EMPTY
-        return STARTED if any(not group.get("technographics") for group in groups) else COMPLETE
+            return str(_("No target group yet."))
+        without = [
+            quoted(text(group.get("name")) or gettext("no. %(n)d") % {"n": n})
+            for n, group in enumerate(groups, start=1)
+            if not group.get("technographics")
+        ]
+        if not without:
+            return ""
+        return ngettext(
+            "The target group %(groups)s has no Social Technographics profile yet (at least one share).",
+            "The target groups %(groups)s have no Social Technographics profile yet (at least one share each).",
+            len(without),
+        ) % {"groups": fmt_list(without)}

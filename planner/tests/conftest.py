@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from checklists import content
 from checklists.models import Channel
@@ -11,6 +12,14 @@ from planner.templates_catalog import TEMPLATE_DIR
 
 CHANNEL_SLUGS = [seed.slug for seed in content.CHANNELS]
 EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
+
+
+@pytest.fixture
+def english():
+    """Problems of a plan file are written in the reader's language; the tests of the format read
+    them in English, the language of its documentation (the import page's German: test_plan_pages)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -50,3 +59,41 @@ def served_app(transactional_db):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium through Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
+    with sync_playwright() as p:
+        connection.close()  # the live server's teardown ends other sessions; this thread's must not be one
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+        connection.close()
+
+
+@pytest.fixture
+def signed_in(browser, served_app):
+    """A page of a browser signed in as ``user``, with the browser's locale (de-DE by default)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def open_page(user, *, locale: str = "de-DE", width: int = 1280):
+        client = Client()
+        client.force_login(user)
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": served_app.url}])
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        page.js_errors = []
+        page.on("pageerror", lambda error: page.js_errors.append(str(error)))
+        return page
+
+    return open_page

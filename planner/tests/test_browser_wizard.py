@@ -62,7 +62,7 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     page.click(f"a[href='{reverse('planner:plan_create')}']")
     page.fill("#id_title", "Strategie Browser-Test")
     page.fill("#id_industry", "Optik")
-    page.fill("#id_start_date", "2027-01-01")
+    page.fill("#id_start_date", "01.01.2027")
     page.fill("#id_horizon_months", "12")
     page.fill("#id_summary", "Dialog statt Werbung.")
     shot("basics")
@@ -84,7 +84,7 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     page.fill("#id_goals-0-kpis-0-name", "Wiederkaufrate")
     page.select_option("#id_goals-0-kpis-0-metric", "repurchase_rate")
     page.fill("#id_goals-0-kpis-0-target", "42")
-    page.fill("#id_goals-0-kpis-0-due", "2027-12-31")
+    page.fill("#id_goals-0-kpis-0-due", "31.12.2027")
     shot("goals")
     next_step()
 
@@ -133,8 +133,8 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     add_row("formset-milestones")
     page.fill("#id_milestones-0-title", "Zuhören")
     page.select_option("#id_milestones-0-phase", "0")
-    page.fill("#id_milestones-0-start", "2027-01-01")
-    page.fill("#id_milestones-0-end", "2027-03-31")
+    page.fill("#id_milestones-0-start", "01.01.2027")
+    page.fill("#id_milestones-0-end", "31.03.2027")
     shot("roadmap")
     next_step()
 
@@ -156,6 +156,7 @@ def test_a_new_lead_writes_a_whole_plan(served_app, channels, browser_page):
     next_step()
 
     page.select_option("#id_answers-sf-customer-delight-status", "done")
+    page.click("[data-item=sf-customer-delight] .checklist-note summary")  # the note opens with one click
     page.fill("#id_answers-sf-customer-delight-note", "Geschäftsführung hat zugestimmt")
     shot("checklist")
     page.click("button[name=nav][value=finish]")

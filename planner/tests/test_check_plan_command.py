@@ -11,7 +11,7 @@ from planner.plan_file import parse_document, plan_import
 
 from .conftest import EXAMPLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from planner.templates_catalog import TEMPLATE_DIR
 
 from .conftest import EXAMPLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def import_file(path, capsys, *args) -> int:
@@ -96,16 +96,21 @@ def test_a_file_nested_too_deep_is_refused_with_one_line(channels, capsys, tmp_p
 
 
 def test_the_command_exits_non_zero(channels, tmp_path):
+    import os
     import subprocess
     import sys
 
     source = tmp_path / "bad.json"
     source.write_text("{not json")
     result = subprocess.run(
-        [sys.executable, "manage.py", "import_plan", str(source)], capture_output=True, text=True, check=False
+        [sys.executable, "manage.py", "import_plan", str(source)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "LANGUAGE_CODE": "de"},
     )
     assert result.returncode != 0
-    assert "not valid JSON" in result.stderr
+    assert "kein gültiges JSON" in result.stderr  # a command speaks the language of the installation
 
 
 def test_export_of_an_unknown_plan_fails():

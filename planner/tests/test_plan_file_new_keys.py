@@ -21,7 +21,7 @@ from planner.selectors import plan_with_parts
 
 from .conftest import EXAMPLE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def document(**plan: Any) -> dict[str, Any]:

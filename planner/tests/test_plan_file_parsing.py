@@ -17,7 +17,7 @@ from planner.models import KPI, ChecklistAnswer, Goal
 from planner.plan_file import MAX_BYTES, PlanFileError, parse_document, read_upload
 from planner.plan_file.reading import MAX_PROBLEMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 ITEMS = list(content.ITEMS)  # the checklist items' slugs, as load_content seeds them
 

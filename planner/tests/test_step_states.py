@@ -103,3 +103,39 @@ def test_checklist_is_complete_when_every_active_item_is_answered_beyond_open():
 )
 def test_completeness_counts_a_started_step_half(states, percent):
     assert completeness([(None, s) for s in states]) == percent
+
+
+def missing(step: str, plan: dict, language: str = "de") -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return STEP_BY_SLUG[step].forms.missing(plan, CONTEXT)
+
+
+def test_each_step_says_in_one_line_what_is_missing_and_nothing_when_complete():
+    assert missing("basics", {"title": "Plan"}) == "Es fehlt noch: Startdatum und Zeitraum (Monate)."
+    assert missing("situation", {"situation": {"strengths": ["x"], "weaknesses": ["y"]}}) == (
+        "Es fehlt noch: Chancen und Risiken."
+    )
+    assert missing("goals", {"goals": [{"title": "Bindung", "kpis": []}, {"title": "Service", "kpis": [{}]}]}) == (
+        "Das Ziel „Bindung“ hat noch keine KPI."
+    )
+    assert missing("target-groups", {"target_groups": [{"name": "Einsteiger"}]}, "en") == (
+        "The target group “Einsteiger” has no Social Technographics profile yet (at least one share)."
+    )
+    assert missing("checklist", {"checklist": [{"item": "a", "status": "done"}]}) == "2 von 3 Punkten sind noch offen."
+    assert missing("roles", {"roles": [{"is_owner": False}]}) == (
+        "Markieren Sie genau eine Person als hauptverantwortlich (derzeit: 0)."
+    )
+    for step, plan in [
+        ("basics", {"title": "Plan", "start_date": "2027-01-01", "horizon_months": 12}),
+        ("goals", {"goals": [{"kpis": [{"name": "k"}]}]}),
+        ("checklist", {"checklist": [{"item": slug, "status": "done"} for slug in "abc"]}),
+    ]:
+        assert missing(step, plan) == "", step
+
+
+@pytest.mark.parametrize("step", list(STEP_BY_SLUG))
+def test_a_step_is_complete_exactly_when_nothing_is_missing(step):
+    for plan in [{}, {"title": "Plan", "goals": [{"kpis": []}], "roles": [{"is_owner": True}]}]:
+        assert (state(step, plan) == COMPLETE) == (missing(step, plan) == "")

@@ -1,10 +1,12 @@
 """Issue 4 applied to a plan: the checklist step, the findings on the steps they concern
 and on the overview, and the readiness radar."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
-from checklists.models import ChecklistItem
+from checklists.models import Checklist, ChecklistItem
 from planner.models import ChecklistAnswer
 from planner.plan_file import plan_to_document
 
@@ -28,11 +30,29 @@ def test_the_checklist_step_shows_every_active_item_with_explanation_and_measure
     hidden.save()
     page = lead_client.get(step_url(plan, "checklist")).content.decode()
     shown = ChecklistItem.objects.filter(active=True)
-    assert page.count('class="card mb-2 checklist-item"') == shown.count()
+    assert page.count('<div class="checklist-item ') == shown.count()
     assert hidden.title not in page
     factor = ChecklistItem.objects.get(slug="sf-customer-delight")
     assert factor.title in page and factor.explanation in page
     assert "Die Geschäftsleitung ins Boot holen" in page  # one of its measures, in German
+
+
+def test_the_items_are_grouped_by_checklist_and_an_answered_checklist_is_folded(lead_client, plan, channels):
+    first = Checklist.objects.filter(items__active=True).distinct().order_by("order", "pk").first()
+    items = ChecklistItem.objects.filter(active=True, checklist=first)
+    answers = {item.slug: ("done", "") for item in items}
+    answers[items[0].slug] = ("not_applicable", "")
+    assert lead_client.post(step_url(plan, "checklist"), checklist_post(plan, answers)).status_code == 302
+    page = lead_client.get(step_url(plan, "checklist")).content.decode()
+    sections = re.findall(r'<section class="card mb-3 checklist-group".*?</section>', page, re.S)
+    assert len(sections) == Checklist.objects.filter(items__active=True).distinct().count()
+    done = next(section for section in sections if first.title in section)
+    assert f"{items.count()} von {items.count()} beantwortet" in done
+    assert "<details open>" not in done  # folded: nothing left to answer there
+    others = [section for section in sections if section is not done]
+    assert "<details open>" in others[0]  # the first one with open items: the one to go on with
+    assert all("<details open>" not in section and " von " in section for section in others[1:])
+    assert "data-checklist-bulk hidden" in page  # the "set all open items" control, shown by checklist.js
 
 
 def test_answers_are_saved_and_go_into_the_plan_file(lead_client, plan, channels):
@@ -77,6 +97,7 @@ def test_a_finding_appears_on_its_step_and_disappears_once_fixed(lead_client, pl
 def test_the_overview_shows_findings_readiness_and_the_radar(lead_client, example_plan):
     page = lead_client.get(reverse("planner:plan", args=[example_plan.pk])).content.decode()
     assert 'id="findings"' in page
-    assert "findings-none" in page  # the example plan trips no rule
+    codes = re.findall(r'data-code="(\w+)"', page[page.index('id="findings"') :])
+    assert codes == ["pilot_not_focused"]  # the example plan's only finding (the plan format says so)
     assert "<svg" in page and 'id="readiness"' in page
-    assert "Explorer" in page  # nothing on its checklist is done yet
+    assert "not-assessed" in page  # nothing on its checklist is answered yet: no stage

@@ -129,7 +129,7 @@ def test_invalid_kpi_keeps_the_input_and_names_the_problem(lead_client, plan):
     assert not Goal.objects.exists()
     assert 'value="Kundenbindung stärken"' in page
     assert 'value="viel mehr"' in page
-    assert "Bitte eine Zahl eingeben." in page  # the UI speaks German by default
+    assert "Bitte geben Sie eine Zahl ein, z. B. 1.200,5." in page  # the UI speaks German by default
     assert "Dieses Feld ist zwingend erforderlich." in page
 
 
@@ -166,7 +166,11 @@ def test_a_stale_form_is_refused_and_the_input_kept(lead_client, plan):
 def test_progress_and_step_states_are_shown(lead_client, plan):
     GoalFactory(plan=plan)
     page = lead_client.get(reverse("planner:step", args=[plan.pk, "goals"])).content.decode()
-    assert 'aria-valuenow="3"' in page
+    assert "Schritt 3 von 11" in page
+    # The bar is the plan's completeness, as on the dashboard and the overview: basics 2 of 22 points.
+    assert 'aria-label="Vollständigkeit des Plans" aria-valuenow="14"' in page
+    assert "Plan zu 14 % vollständig" in page
+    assert f"Das Ziel „{plan.goals.get().title}“ hat noch keine KPI." in page  # what the step lacks, in one line
     states = dict(
         re.findall(r'value="([\w-]+)"[^>]*>[^<]*</button>\s*<span class="badge rounded-pill state-(\w+)', page)
     )

@@ -1,6 +1,7 @@
 """Every wizard step after the basics: a valid save, an invalid save that keeps the input,
 and the saved input in the plan file."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -178,6 +179,8 @@ def theme_row(channels, group, **overrides):
 
 
 def test_content_themes_and_off_limits_are_saved_and_the_mix_shown(lead_client, plan, channels, group):
+    for slug in ("blog", "youtube"):
+        PlanChannel.objects.create(plan=plan, channel=channels[slug])
     rows = [theme_row(channels, group), theme_row(channels, group, title="Aktion", kind="promotional")]
     data = rows_post(plan, "themes", rows, off_limits="Umsatzzahlen\nInterne Strategie")
     assert lead_client.post(step_url(plan, "content"), data).status_code == 302
@@ -194,6 +197,19 @@ def test_content_themes_and_off_limits_are_saved_and_the_mix_shown(lead_client, 
     }
     page = lead_client.get(step_url(plan, "content")).content.decode()
     assert "50%" in page and "mix-promotional" in page
+
+
+def test_a_content_theme_offers_only_the_plans_own_channels(lead_client, plan, channels, group):
+    PlanChannel.objects.create(plan=plan, channel=channels["blog"])
+    data = rows_post(plan, "themes", [theme_row(channels, group)], off_limits="Umsatz")
+    page = lead_client.get(
+        reverse("planner:step_row", args=[plan.pk, "content"]), {"prefix": "themes", "themes-TOTAL_FORMS": 0}
+    )
+    offered = page.content.decode()
+    assert channels["blog"].name in offered and channels["youtube"].name not in offered
+    response = lead_client.post(step_url(plan, "content"), data)  # YouTube is not one of the plan's channels
+    assert response.status_code == 200
+    assert not ContentTheme.objects.exists()
 
 
 def test_invalid_content_theme_keeps_the_input(lead_client, plan, channels, group):
@@ -394,3 +410,11 @@ def _form_data(html: str) -> dict:
     parser.convert_charrefs = True
     parser.feed(html)
     return {k: v if len(v) > 1 else v[0] for k, v in parser.data.items()}
+
+
+def test_the_rollout_phases_are_told_apart(lead_client, plan, channels):
+    row = reverse("planner:step_row", args=[plan.pk, "roadmap"])
+    page = lead_client.get(row, {"prefix": "milestones", "milestones-TOTAL_FORMS": 0}).content.decode()
+    assert "2 – Ausbau, Stufe 1" in page and "9 – Ausbau, Stufe 8" in page
+    labels = re.findall(r'<option value="\d"[^>]*>([^<]+)</option>', page)
+    assert len(labels) == len(set(labels)) == 10

@@ -11,10 +11,12 @@ from checklists.services import content_load
 from planner.plan_file import document_dumps, parse_document, plan_import
 
 
-def pdf_text(content: bytes, tmp_path: Path, *, layout: bool = False) -> str:
+def pdf_text(content: bytes, tmp_path: Path, *, layout: bool = False, page: int | None = None) -> str:
+    """The PDF's text as pdftotext reads it: all pages, or the one numbered ``page`` (from 1)."""
     path = tmp_path / "read-back.pdf"
     path.write_bytes(content)
-    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    args = ["pdftotext", *(["-layout"] if layout else []), *pages, str(path), "-"]
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 

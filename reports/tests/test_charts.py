@@ -44,7 +44,7 @@ def test_gantt_has_a_bar_per_dated_milestone_in_order():
     assert second.y == first.y + charts.GANTT_ROW
     assert math.isclose(second.x, first.x + first.width, abs_tol=0.11)  # March 1st follows February 28th
     assert (first.colour, second.colour) == charts.PHASE_COLOURS[:2]
-    assert (first.phase_text, second.phase_text) == ("Phase 0", "Phase 1")
+    assert (first.phase_text.text, second.phase_text.text) == ("Phase 0", "Phase 1")
 
 
 def test_a_milestone_ending_before_it_starts_is_skipped():
@@ -89,19 +89,52 @@ def test_the_gantt_template_draws_bars_months_and_escapes_titles():
         label=HOSTILE,
     )
     root = draw("gantt", chart)
-    assert len(root.findall(f"{SVG}rect")) == 2
-    assert len(root.findall(f"{SVG}line")) == 4
+    grid, *series = root.findall(f"{SVG}path")
+    assert grid.get("d").count("M") == 4  # a line per month, in one path
+    assert [path.get("fill") for path in series] == list(charts.PHASE_COLOURS[:2])  # the bars, one path per phase
     texts = [t.text for t in root.iter(f"{SVG}text")]
     assert "M1 27" in texts and "Phase 1" in texts
     assert any(t.startswith("<script>") for t in texts)  # drawn as text
     assert root.get("aria-label") == HOSTILE
 
 
+def test_a_long_milestone_title_takes_two_lines_cut_between_words():
+    title = "Relaunch der Unternehmenswebsite mit neuem Blog und Newsletter für Bestandskunden"
+    chart = charts.gantt(milestones=[milestone(title, "2027-01-01", "2027-06-30")], months=MONTHS)
+    (bar,) = chart.bars
+    lines = [line.text for line in bar.title_lines]
+    assert len(lines) == 2 and all(len(line) <= charts.GANTT_LABEL_CHARS for line in lines)
+    assert lines[0] == "Relaunch der Unternehmenswebsite"  # whole words: never "Rela…"
+    assert lines[1].endswith("…") and title.startswith(" ".join(lines)[:-1].rstrip())
+    assert lines[1][:-1].split()[-1] in title.split()
+    assert chart.height == charts.GANTT_TOP + charts.GANTT_ROW + charts.GANTT_LINE + 8
+
+
+def test_the_phase_stands_beside_a_bar_too_short_for_it():
+    chart = charts.gantt(
+        milestones=[
+            milestone("lang", "2027-01-01", "2027-12-31", 1),
+            milestone("kurz", "2027-03-01", "2027-03-03", 2),
+            milestone("kurz am Ende", "2027-12-29", "2027-12-31", 3),
+        ],
+        width=500,
+        months=MONTHS,
+    )
+    long, short, last = chart.bars
+    assert long.phase_inside and long.phase_text.x > long.x
+    assert not short.phase_inside and short.phase_text.x > short.x + short.width  # right of the bar
+    assert not last.phase_inside and last.phase_text.anchor == "end" and last.phase_text.x < last.x  # left of it
+    root = draw("gantt", chart)
+    fills = {t.text: t.get("fill") for t in root.iter(f"{SVG}text")}
+    assert fills["Phase 1"] == "#ffffff" and fills["Phase 2"] != "#ffffff"
+
+
 def test_the_gantt_writes_numbers_unlocalised_in_german():
     chart = charts.gantt(milestones=[milestone("x", "2027-01-10", "2027-02-13")])
     with translation.override("de"):
         root = draw("gantt", chart)
-    assert "," not in root.find(f"{SVG}rect").get("x") and "." in root.find(f"{SVG}rect").get("x")
+    bar = root.findall(f"{SVG}path")[1].get("d")
+    assert "," not in bar and "." in bar
 
 
 # --- percentages as bars -------------------------------------------------------------------
@@ -120,7 +153,8 @@ def test_bars_show_a_missing_value_as_a_dash_without_a_bar():
     chart = charts.bars(values=[("Critics", None), ("Joiners", 0)])
     assert chart.rows[0].fill_width is None and chart.rows[0].value_text == "–"
     root = draw("bars", chart)
-    assert len(root.findall(f"{SVG}rect")) == 3  # two tracks, one (empty) bar
+    tracks, *bars = root.findall(f"{SVG}path")
+    assert tracks.get("d").count("M") == 2 and bars == []  # two tracks in one path, no bar of width 0
     assert [t.text for t in root.iter(f"{SVG}text")] == ["Critics", "–", "Joiners", "0 %"]
 
 
@@ -129,7 +163,7 @@ def test_bars_have_a_row_per_value_and_escape_labels():
     assert [row.y for row in chart.rows] == [2, 2 + charts.BARS_ROW]
     assert chart.height == 2 * charts.BARS_ROW + 4
     root = draw("bars", chart)
-    assert root.findall(f"{SVG}text")[0].text.startswith("<script>")
+    assert next(root.iter(f"{SVG}text")).text.startswith("<script>")
     assert charts.bars(values=[]) is None
 
 
