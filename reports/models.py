@@ -109,6 +109,15 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.plan} report {self.number}"
 
+    def save(self, *args, **kwargs) -> None:
+        if self.version_id is None and getattr(self, "_unsaved_snapshot", None) is not None:
+            last = Version.objects.filter(plan_id=self.plan_id).aggregate(models.Max("number"))["number__max"]
+            self.version = Version.objects.create(
+                plan_id=self.plan_id, number=(last or 0) + 1, snapshot=self._unsaved_snapshot
+            )
+            self._unsaved_snapshot = None
+        super().save(*args, **kwargs)
+
     @property
     def snapshot(self) -> dict:
         """The plan document the report renders: its version's."""
@@ -122,15 +131,6 @@ class Report(models.Model):
         # saving such a report freezes the snapshot as the plan's next version. reports.services
         # always gives a version.
         self._unsaved_snapshot = document
-
-    def save(self, *args, **kwargs) -> None:
-        if self.version_id is None and getattr(self, "_unsaved_snapshot", None) is not None:
-            last = Version.objects.filter(plan_id=self.plan_id).aggregate(models.Max("number"))["number__max"]
-            self.version = Version.objects.create(
-                plan_id=self.plan_id, number=(last or 0) + 1, snapshot=self._unsaved_snapshot
-            )
-            self._unsaved_snapshot = None
-        super().save(*args, **kwargs)
 
     @property
     def changes(self) -> list | None:

@@ -292,9 +292,7 @@ RULES: dict[str, Rule] = {
         writers=("admin",),
         saves=True,
     ),
-    "teams:membership_remove": Rule(
-        ORG_ADMIN, ("POST",), urls=membership_kwargs, writers=("admin",), saves=True
-    ),
+    "teams:membership_remove": Rule(ORG_ADMIN, ("POST",), urls=membership_kwargs, writers=("admin",), saves=True),
     "planner:plan_history": Rule(READER, urls=plan_kwargs),
     "set_language": Rule(PUBLIC, methods=("GET", "POST"), get_statuses=(302,)),
     "planner:dashboard": Rule(USER),
