@@ -2,8 +2,9 @@
 
     gunicorn config.wsgi -c config/gunicorn.py
 
-The defaults are measured for a machine with 2 CPUs (docs/benchmarks.md, "Load"): as many worker processes as
-CPUs, each with a few threads, so a request that waits for PostgreSQL or Redis does not keep the CPU idle.
+The defaults are measured on a machine with 2 CPUs (docs/benchmarks.md, "Load"; docs/deploy.md, "Web processes"):
+one sync worker process per CPU. The pages spend little time waiting for PostgreSQL and Redis, so threads (gthread,
+4 per process) served fewer requests at saturation and answered slower under load than processes alone.
 """
 
 import gc
@@ -17,11 +18,11 @@ def _int(name: str, default: int) -> int:
 
 bind = os.environ.get("WEB_BIND", "0.0.0.0:8000")
 workers = _int("WEB_WORKERS", os.cpu_count() or 2)
-worker_class = os.environ.get("WEB_WORKER_CLASS", "gthread")
-threads = _int("WEB_THREADS", 4)
+worker_class = os.environ.get("WEB_WORKER_CLASS", "sync")
+threads = _int("WEB_THREADS", 1)
 timeout = _int("WEB_TIMEOUT", 30)
-# No keep-alive: nginx (docs/deploy.md) opens a connection per request anyway, and a client that reuses a connection
-# the worker is just closing gets a reset instead of an answer.
+# No keep-alive (sync workers never keep a connection; with gthread): nginx (docs/deploy.md) opens a connection per
+# request anyway, and a client that reuses a connection the worker is just closing gets a reset, not an answer.
 keepalive = _int("WEB_KEEPALIVE", 0)
 # A worker is replaced after this many requests (spread out), so memory a request left behind is given back.
 max_requests = _int("WEB_MAX_REQUESTS", 2000)

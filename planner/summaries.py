@@ -9,6 +9,9 @@ dates) and the code that computes it. A summary is therefore never served for a 
 than it was computed from; at worst a request that read revision R while a save was being committed stores the
 newer plan's summary under R, which only requests that read R before the commit can see.
 
+``PlanSummary.version`` names all of that; the overview keeps the plan it renders under it too
+(``templates/planner/plan_detail.html``, with whether the reader may edit).
+
 The key holds no user: the callers read the plan through ``plan_for_user`` or ``plans_for_user`` first, so the
 user's rights are checked before the cache is read, and a plan id is never taken from the request alone.
 """
