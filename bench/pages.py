@@ -6,7 +6,7 @@ organization of the load test does. Per page of the large plan: the median time 
 test client (middleware, session, view, templates; no network), the queries it ran, and the same with an empty
 cache ("cold": the first visitor after an edit). Saves post the page's own form data: unchanged, and with one
 text changed. `BENCH_PAGE_RUNS` (default 7) sets the runs per page; `BENCH_PROFILE=<page>` (e.g. `goals`,
-`dashboard`, `save goals`) prints a cProfile of that page's warm request.
+`goals cold`, `dashboard`, `save goals`) prints a cProfile of that page's request.
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ def timed(request: Callable[[], object], *, cold: bool, name: str) -> dict:
             times.append(time.perf_counter() - started)
             cpu.append(time.process_time() - started_cpu)
         queries = len(captured.captured_queries)
-    if PROFILE == name and not cold:
+    if PROFILE in (name, f"{name} cold") and cold == PROFILE.endswith(" cold"):
+        if cold:
+            cache.clear()
         profile_of(request)
     return {"ms": _ms(times), "cpu_ms": _ms(cpu), "queries": queries}
 
