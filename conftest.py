@@ -16,10 +16,15 @@ import redis
 from django.core.cache import cache
 from django.db import connection
 
+from checklists import content
+from checklists.models import Channel
+from checklists.services import content_load
 from planner.models import Membership
-from tests.factories import PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
+from planner.plan_file import parse_document, plan_import
+from tests.factories import EXAMPLE, PASSWORD, MembershipFactory, OrganizationFactory, PlanFactory
 
 ROOT = Path(__file__).resolve().parent
+CHANNEL_SLUGS = [seed.slug for seed in content.CHANNELS]
 
 
 @pytest.fixture(autouse=True)
@@ -263,3 +268,66 @@ def use_broker(app, url: str) -> None:
     # Celery keeps the pools it publishes through; without them the next message connects to `url`.
     app.amqp._producer_pool = None
     app._pool = None
+
+
+@pytest.fixture
+def channels(db):
+    """The curated content as `load_content` seeds it: the channel catalogue, the checklists,
+    guideline templates and KPI benchmarks."""
+    content_load()
+    assert set(Channel.objects.values_list("slug", flat=True)) == set(CHANNEL_SLUGS)
+    return {c.slug: c for c in Channel.objects.all()}
+
+
+@pytest.fixture
+def example_plan(channels, organization, lead):
+    """The example plan (a contact lens mail-order shop), imported into the lead's organization."""
+    return plan_import(document=parse_document(EXAMPLE.read_bytes()), organization=organization, user=lead)
+
+
+@pytest.fixture
+def served_app(transactional_db):
+    """Like pytest-django's live_server, but static files come through WhiteNoise from the collected
+    manifest, as in production (live_server's static handler looks for unhashed files and 404s)."""
+    from django.test.testcases import LiveServerThread
+
+    thread = LiveServerThread("localhost", static_handler=lambda app: app)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    thread.url = f"http://localhost:{thread.port}"
+    yield thread
+    thread.terminate()
+    thread.join()
+    # A request thread may still hold a database session; end it so the test database can be dropped.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    """Debian's Chromium through Playwright (never a downloaded browser).
+
+    While Playwright's event loop runs in this thread, Django keeps a second database connection for
+    it (asgiref keys thread-critical locals by context when a loop runs), and that connection outlives
+    the test. The live server's teardown ends every other session, so a connection left open here
+    would be a dead one in the next browser test: start and end with it closed."""
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's loop runs in this thread
+    with sync_playwright() as p:
+        connection.close()
+        chromium = p.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+            connection.close()

@@ -20,9 +20,6 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 
 from planner.models import Membership
 from planner.plan_file import plan_to_document
-
-# The planner's fixtures (the curated content, the example plan, a live server), shared here.
-from planner.tests.conftest import channels, example_plan, served_app  # noqa: F401
 from reports.models import Report
 from teams.models import Invitation, token_hash
 from tests.factories import MembershipFactory, PlanFactory, UserFactory

@@ -4,6 +4,10 @@ import factory
 from django.contrib.auth import get_user_model
 
 from planner.models import KPI, Goal, Membership, Organization, Plan
+from planner.templates_catalog import TEMPLATE_DIR
+
+# The example plan (a contact lens mail-order shop), as the template catalogue ships it.
+EXAMPLE = TEMPLATE_DIR / "kontaktlinsen-versand.json"
 
 PASSWORD = "correct-horse-battery-staple"
 

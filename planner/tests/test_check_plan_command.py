@@ -8,8 +8,7 @@ from django.core.management import CommandError, call_command
 
 from planner.limits import MAX_BYTES
 from planner.plan_file import parse_document, plan_import
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

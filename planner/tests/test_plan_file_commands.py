@@ -8,8 +8,7 @@ from django.core.management import CommandError, call_command
 from planner.models import Organization, Plan
 from planner.plan_file import MAX_BYTES
 from planner.templates_catalog import TEMPLATE_DIR
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

@@ -11,8 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from planner import limits
 from planner.models import KPI, Goal, Organization, Plan, PlanChannel
 from planner.plan_file import document_dumps, parse_document, plan_import, plan_to_document
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE
 
 pytestmark = pytest.mark.django_db
 

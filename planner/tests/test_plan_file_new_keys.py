@@ -18,8 +18,7 @@ from planner.plan_file import (
     prefetched_plan_to_document,
 )
 from planner.selectors import plan_with_parts
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 

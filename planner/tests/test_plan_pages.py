@@ -9,9 +9,7 @@ from django.urls import reverse
 
 from planner.models import Plan, TargetGroup
 from planner.plan_file import MAX_BYTES, plan_to_document
-from tests.factories import PASSWORD, PlanFactory
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE, PASSWORD, PlanFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.core.management import CommandError, call_command
 
 from checklists.models import ChecklistItem
 from planner.plan_file import parse_document, plan_import
-
-from .conftest import EXAMPLE
+from tests.factories import EXAMPLE
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,6 @@ import pytest
 from django.test import Client
 
 from planner.models import Membership
-
-# The curated content and the example plan (a contact lens mail-order shop), as the planner's tests have them.
-from planner.tests.conftest import channels, example_plan, served_app  # noqa: F401
 from tests.factories import MembershipFactory
 
 

@@ -59,17 +59,6 @@ GERMAN = (
 SLUGS = ("target-groups", "on_track", "no_checkins", "changes_requested", "request_changes")
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
-        yield chromium
-        chromium.close()
-
-
 class Reader:
     """One person's browser tab."""
 

@@ -11,10 +11,10 @@ from django.utils import translation
 
 from checklists.models import Channel, ChecklistItem
 from planner.models import KPI, PlanChannel, Role
-from planner.tests.conftest import EXAMPLE
 from reports.differences import plan_differences
 from reports.document import difference_vocabulary
 from reports.services import version_approve, version_freeze
+from tests.factories import EXAMPLE
 
 pytestmark = pytest.mark.django_db
 

@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from planner.models import Plan
 from planner.plan_file import parse_document, plan_import
-from planner.tests.conftest import EXAMPLE
 from reports.models import Report
 from reports.services import version_approve, version_freeze
 from reports.tasks import render_report
 from reports.tests.conftest import pdf_text
 from signoff import services
 from signoff.models import ShareLink, ShareLinkUse
+from tests.factories import EXAMPLE
 
 pytestmark = pytest.mark.django_db
 

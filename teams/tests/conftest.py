@@ -8,9 +8,6 @@ import pytest
 from django.urls import reverse
 
 from planner.models import Membership
-
-# The planner's fixtures (the curated content, the example plan, a live server), shared here.
-from planner.tests.conftest import channels, example_plan, served_app  # noqa: F401
 from tests.factories import PASSWORD, MembershipFactory
 
 
