@@ -316,6 +316,8 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "planner")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The worker's own limits: messages carry none, so the worker's environment decides.
 REPORT_SOFT_TIME_LIMIT = envint("REPORT_SOFT_TIME_LIMIT", 120)
+# A full report is laid out in two processes at once where the machine has two CPUs (reports/parts.py).
+REPORT_RENDER_IN_PARTS = envbool("REPORT_RENDER_IN_PARTS", True)
 REPORT_HARD_TIME_LIMIT = envint("REPORT_HARD_TIME_LIMIT", 150)
 if not 0 <= REPORT_SOFT_TIME_LIMIT < REPORT_HARD_TIME_LIMIT:
     # Celery starts the hard limit's clock when the soft one runs out, and refuses to send a task

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import mimetypes
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from urllib.parse import unquote
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from . import parts
+
 # Templates refer to static files as static://path (see the pdf_static template tag), and to an
 # organization's logo as logo://<organization name> (teams' organization_logo_url tag); nothing else
 # is ever fetched.
@@ -23,6 +26,7 @@ LOGO_SCHEME = "logo://"
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 # WeasyPrint logs every layout step at INFO; a worker's log is for our messages.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+logger = logging.getLogger(__name__)
 
 
 class RefusedURLError(ValueError):
@@ -66,7 +70,9 @@ def logo_bytes(url: str) -> tuple[bytes, str]:
     return content, mime_type
 
 
-def make_url_fetcher():
+def make_url_fetcher(*, logos: bool = True):
+    """The only fetcher a render uses; without ``logos`` it refuses logo:// too (a process that must not
+    use the database: reports/parts.py's second process)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):
@@ -79,6 +85,9 @@ def make_url_fetcher():
 
         def fetch(self, url, headers=None):
             if url.startswith(LOGO_SCHEME):
+                if not logos:
+                    self.refused.append(url)
+                    raise RefusedURLError(f"refused to fetch {url[:200]!r} here")
                 try:
                     content, mime_type = logo_bytes(url)
                 except RefusedURLError:
@@ -128,15 +137,29 @@ def cyclic_gc_paused() -> Iterator[None]:
         gc.collect(0)  # the render's objects are all young: the older heap need not be walked
 
 
-def html_to_pdf(html: str, *, url_fetcher=None) -> RenderedPDF:
+def html_to_pdf(html: str, *, url_fetcher=None, in_parts: bool | None = None) -> RenderedPDF:
+    """The PDF of ``html``. A full report is laid out in parts on two CPUs (reports/parts.py) where the
+    machine has them and REPORT_RENDER_IN_PARTS is on (``in_parts`` decides for a test or a benchmark)."""
+    if in_parts is None:
+        in_parts = settings.REPORT_RENDER_IN_PARTS and len(os.sched_getaffinity(0)) > 1
     with cyclic_gc_paused():
-        return _render(html, url_fetcher or make_url_fetcher())
+        if in_parts and url_fetcher is None and parts.split(html) is not None:
+            try:
+                content, page_count = parts.render_in_parts(html, render=_layout, write=_write)
+                return RenderedPDF(content=content, page_count=page_count)
+            except parts.PartsError:
+                logger.warning("The report could not be laid out in parts; laying it out whole", exc_info=True)
+        document = _layout(html, url_fetcher=url_fetcher or make_url_fetcher())
+        return RenderedPDF(content=_write(document), page_count=len(document.pages))
 
 
-def _render(html: str, url_fetcher) -> RenderedPDF:
+def _layout(html: str, *, url_fetcher=None, logos: bool = True):
     from weasyprint import HTML  # imported lazily: only the worker and commands need it
 
-    document = HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=url_fetcher).render(
-        font_config=font_configuration()
-    )
-    return RenderedPDF(content=document.write_pdf(), page_count=len(document.pages))
+    parts.install()
+    fetcher = url_fetcher or make_url_fetcher(logos=logos)
+    return HTML(string=html, base_url=STATIC_SCHEME, url_fetcher=fetcher).render(font_config=font_configuration())
+
+
+def _write(document) -> bytes:
+    return document.write_pdf()

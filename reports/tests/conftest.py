@@ -39,3 +39,11 @@ def example_plan(content, organization, lead):
 def large_plan(content, organization, lead):
     items = list(ChecklistItem.objects.values_list("slug", flat=True))
     return import_document(large_document(checklist_items=items), organization, lead)
+
+
+@pytest.fixture
+def long_plan(content, organization, lead):
+    """The large plan four times over: its full report takes seconds even on two CPUs, long enough for a
+    fault to strike while it renders."""
+    items = list(ChecklistItem.objects.values_list("slug", flat=True))
+    return import_document(large_document(checklist_items=items, scale=4), organization, lead)

@@ -61,7 +61,7 @@ def request_report(client, plan, variant: str = "full") -> Report:
 
 
 def test_redis_restarted_with_reports_queued_every_report_completes(
-    lead_client, example_plan, large_plan, private_redis, start_celery, settings
+    lead_client, example_plan, large_plan, long_plan, private_redis, start_celery, settings
 ):
     settings.REPORT_WAITING_SECONDS = 2
     settings.REPORT_MAX_PENDING_PER_USER = 4
@@ -69,7 +69,7 @@ def test_redis_restarted_with_reports_queued_every_report_completes(
     start_celery(env=env)
     beat = start_celery(Beat, env=env)
     # One renders, two wait in Redis's queue when Redis goes away (its queue is not persisted).
-    rendering = request_report(lead_client, large_plan)
+    rendering = request_report(lead_client, long_plan)
     waiting = [request_report(lead_client, large_plan, "short"), request_report(lead_client, example_plan)]
     wait_for(lambda: status_of(rendering) == Report.Status.RENDERING, 30, what="the first render")
     private_redis.stop()
@@ -118,11 +118,11 @@ ALLOW_WRITES = "DROP TRIGGER IF EXISTS refuse_report_writes ON reports_report"
     ],
 )
 def test_the_database_refusing_writes_while_a_render_finishes_never_leaves_it_rendering(
-    lead_client, large_plan, start_celery, code, expected
+    lead_client, long_plan, start_celery, code, expected
 ):
     hard_limit = 20
     worker = start_celery(env={"REPORT_SOFT_TIME_LIMIT": "15", "REPORT_HARD_TIME_LIMIT": str(hard_limit)})
-    report = request_report(lead_client, large_plan)
+    report = request_report(lead_client, long_plan)
     wait_for(lambda: status_of(report) == Report.Status.RENDERING, 30, what="the render")
     with connection.cursor() as cursor:
         cursor.execute(REFUSE_WRITES.format(code=code))
@@ -151,10 +151,10 @@ def test_the_database_refusing_writes_while_a_render_finishes_never_leaves_it_re
 
 
 def test_a_render_over_the_soft_time_limit_fails_with_the_reason_and_offers_a_retry(
-    lead_client, large_plan, start_celery
+    lead_client, long_plan, start_celery
 ):
     start_celery(env={"REPORT_SOFT_TIME_LIMIT": "1", "REPORT_HARD_TIME_LIMIT": "20"})
-    report = request_report(lead_client, large_plan)
+    report = request_report(lead_client, long_plan)
     report = settled(report, timeout=20 + 60)
     print(f"\nsoft time limit: {report.status} {(report.finished_at - report.started_at).total_seconds():.1f} s")
     assert report.status == Report.Status.FAILED
@@ -164,13 +164,13 @@ def test_a_render_over_the_soft_time_limit_fails_with_the_reason_and_offers_a_re
 
 
 def test_a_render_killed_by_the_hard_time_limit_fails_with_the_reason_within_a_minute(
-    lead_client, large_plan, start_celery
+    lead_client, long_plan, start_celery
 ):
     # No soft limit (0 turns it off), as when the render does not stop at the soft one: stuck in
     # C code, or the exception swallowed. The hard limit kills the pool process.
     hard_limit = 1
     worker = start_celery(env={"REPORT_SOFT_TIME_LIMIT": "0", "REPORT_HARD_TIME_LIMIT": str(hard_limit)})
-    report = request_report(lead_client, large_plan)
+    report = request_report(lead_client, long_plan)
     wait_for(lambda: status_of(report) == Report.Status.RENDERING, 30, what="the render")
     started = time.monotonic()
     report = settled(report, timeout=hard_limit + 60)
@@ -182,12 +182,12 @@ def test_a_render_killed_by_the_hard_time_limit_fails_with_the_reason_within_a_m
 
 
 def test_a_render_whose_worker_machine_is_lost_is_failed_by_the_sweep_within_a_minute(
-    lead_client, large_plan, start_celery
+    lead_client, long_plan, start_celery
 ):
     hard_limit = 2
     env = {"REPORT_SOFT_TIME_LIMIT": "0", "REPORT_HARD_TIME_LIMIT": str(hard_limit), "REPORT_SWEEP_SECONDS": "1"}
     worker = start_celery(env=env)
-    report = request_report(lead_client, large_plan)
+    report = request_report(lead_client, long_plan)
     wait_for(lambda: status_of(report) == Report.Status.RENDERING, 30, what="the render")
     worker.kill()  # the worker and its pool at once: nobody is left to say what happened
     lost = time.monotonic()

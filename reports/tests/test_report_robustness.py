@@ -30,9 +30,9 @@ def status_of(report: Report) -> str:
 
 @pytest.mark.e2e
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_while_rendering_is_replaced_and_the_report_finishes(large_plan, celery_worker):
+def test_a_worker_killed_while_rendering_is_replaced_and_the_report_finishes(long_plan, celery_worker):
     # The large plan renders for about two seconds: time enough to kill the process mid-render.
-    report = services.report_request(plan=large_plan, user=None)
+    report = services.report_request(plan=long_plan, user=None)
     wait_for(lambda: status_of(report) == Report.Status.RENDERING)
     queued_at = Report.objects.values_list("queued_at", flat=True).get(pk=report.pk)
     killed = celery_worker.kill_pool_child()

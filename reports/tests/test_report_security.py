@@ -80,7 +80,9 @@ def test_markup_in_html_reaches_nothing_even_on_localhost(local_server):
     assert f"{local_server}/img" in fetcher.refused and "file:///etc/passwd" in fetcher.refused
 
 
-def test_hostile_plan_text_is_printed_as_text_and_nothing_is_fetched(content, organization, tmp_path, monkeypatch):
+def test_hostile_plan_text_is_printed_as_text_and_nothing_is_fetched(
+    content, organization, tmp_path, monkeypatch, settings
+):
     document = example_document()
     plan = document["plan"]
     plan["title"] = f"Strategie {IMG}"
@@ -97,11 +99,12 @@ def test_hostile_plan_text_is_printed_as_text_and_nothing_is_fetched(content, or
 
     fetchers = []
 
-    def recording_fetcher():
-        fetchers.append(make_url_fetcher())
+    def recording_fetcher(**kwargs):
+        fetchers.append(make_url_fetcher(**kwargs))
         return fetchers[-1]
 
     monkeypatch.setattr("reports.pdf.make_url_fetcher", recording_fetcher)
+    settings.REPORT_RENDER_IN_PARTS = False  # in one process, so that every fetch is recorded here
     rendered = render_pdf(snapshot=plan_to_document(imported), variant="full")
     text = " ".join(pdf_text(rendered.content, tmp_path).split())
     assert IMG in text and LINK in text and SCRIPT in text
