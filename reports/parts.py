@@ -3,10 +3,12 @@
 WeasyPrint lays a document out in one Python thread. The full report's template marks where its parts begin
 (``<!--report-part-->``, templates/reports/pdf/_part.html, a page break either way), so it can be laid out as
 three documents: the front (cover and contents), the first part in this process and the second part in a forked
-one. What crosses the parts is numbers: the page numbers and their total in the footers, and the pages the
-contents name. Each part learns them from the other once it has been paginated (the pagination never depends
-on them), before WeasyPrint lays out its margin boxes; the front is laid out last, when every section's page is
-known. The three PDFs are joined with pypdf, and the links of the contents point at the sections' places.
+one, which then lays out the front too. What crosses the parts is numbers: the page numbers and their total in
+the footers, and the pages the contents name. Each part learns them from the other once it has been paginated
+(the pagination never depends on them), before WeasyPrint lays out its margin boxes; the front is laid out
+last, when every section's page is known. The three PDFs are joined with pypdf, and the links of the contents
+point at the sections' places. The forked process never uses the database: the logos it may print were
+fetched before the fork (reports/pdf.py).
 
 Page for page, the result is the same PDF as the whole document laid out at once (``test_report_parts``).
 Anything going wrong with the second process (it died, or said nothing in time) is ``PartsError``: the caller
@@ -25,6 +27,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from multiprocessing import Pipe
 from multiprocessing.connection import Connection
+from typing import Any
 
 PART_MARKER = "<!--report-part-->"
 FRONT_PAGES = 2  # the cover and the contents
@@ -53,22 +56,22 @@ def split(html: str) -> tuple[str, str, str] | None:
     return front, first, second
 
 
-def render_in_parts(html: str, *, render: Callable[..., object], write: Callable[[object], bytes]) -> tuple[bytes, int]:
-    """The report's PDF and its page count, laid out in parts side by side. ``render(html, logos=...)`` lays
-    out a document (WeasyPrint's ``Document``), ``write(document)`` makes its PDF."""
-    parts = split(html)
-    if parts is None:
+def render_in_parts(html: str, *, render: Callable[[str], Any], write: Callable[[Any], bytes]) -> tuple[bytes, int]:
+    """The report's PDF and its page count, laid out in parts side by side. ``render(html)`` lays out a
+    document (WeasyPrint's ``Document``) without touching the database, ``write(document)`` makes its PDF."""
+    pieces = split(html)
+    if pieces is None:
         raise PartsError("the report has no parts")
-    front, first, second = parts
+    front, first, second = pieces
     targets = TOC_LINK.findall(front)
     here, there = Pipe()
     pid = os.fork()
-    if pid == 0:  # the second process: lay out the second part, say its numbers, send its PDF
+    if pid == 0:  # the second process: the second part, then the front, once the first part's places are known
         code = 1
         try:
             here.close()
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            _second_part(second, there, targets, render, write)
+            _second_part_and_front(front, second, there, targets, render, write)
             code = 0
         except BaseException:
             logger.exception("The second part of the report failed")
@@ -83,25 +86,19 @@ def render_in_parts(html: str, *, render: Callable[..., object], write: Callable
             return FRONT_PAGES, FRONT_PAGES + pages + numbers["second"]
 
         with numbered(first_numbering):
-            document = render(first, logos=True)
+            document = render(first)
         if "second" not in numbers:
             raise PartsError("the first part has no margin boxes")
-        places = anchors(document, targets, before=FRONT_PAGES)
+        _send(here, anchors(document, targets, before=FRONT_PAGES))
         first_pdf = write(document)
-        second_places, second_pdf = _receive(here)
-        places.update(second_places)
-        total = FRONT_PAGES + len(document.pages) + numbers["second"]
-        with numbered(lambda pages: (0, total)):
-            front_document = render(numbered_contents(front, places), logos=True)
-        if len(front_document.pages) != FRONT_PAGES:
-            raise PartsError(f"the cover and the contents took {len(front_document.pages)} pages")
-        return join([write(front_document), first_pdf, second_pdf], places), total
+        front_pdf, second_pdf, places = _receive(here)
+        return join([front_pdf, first_pdf, second_pdf], places), FRONT_PAGES + len(document.pages) + numbers["second"]
     finally:
         here.close()
         _end(pid)
 
 
-def _second_part(html: str, connection: Connection, targets: list[str], render, write) -> None:
+def _second_part_and_front(front: str, html: str, connection: Connection, targets: list[str], render, write) -> None:
     before = {}
 
     def second_numbering(pages: int) -> tuple[int, int]:
@@ -109,16 +106,27 @@ def _second_part(html: str, connection: Connection, targets: list[str], render, 
         return before["pages"], before["pages"] + pages
 
     with numbered(second_numbering):
-        document = render(html, logos=False)  # logos are on the cover; this process never touches the database
-    connection.send((anchors(document, targets, before=before["pages"]), write(document)))
+        document = render(html)
+    second_pdf = write(document)
+    places = {**_receive(connection), **anchors(document, targets, before=before["pages"])}
+    total = before["pages"] + len(document.pages)
+    with numbered(lambda pages: (0, total)):
+        front_document = render(numbered_contents(front, places))
+    if len(front_document.pages) != FRONT_PAGES:
+        raise PartsError(f"the cover and the contents took {len(front_document.pages)} pages")
+    connection.send((write(front_document), second_pdf, places))
+
+
+def _send(connection: Connection, message) -> None:
+    try:
+        connection.send(message)
+    except OSError as error:
+        raise PartsError(f"the other part ended: {error!r}") from error
 
 
 def _exchange(connection: Connection, pages: int) -> int:
     """Tell the other part how many pages this one has; its number of pages."""
-    try:
-        connection.send(pages)
-    except OSError as error:
-        raise PartsError(f"the other part ended: {error!r}") from error
+    _send(connection, pages)
     return _receive(connection)
 
 

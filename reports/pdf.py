@@ -6,10 +6,11 @@ import gc
 import logging
 import mimetypes
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -23,6 +24,7 @@ from . import parts
 # is ever fetched.
 STATIC_SCHEME = "static://"
 LOGO_SCHEME = "logo://"
+LOGO_URL = re.compile(r'logo://[^"\'\s)]+')
 LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 # WeasyPrint logs every layout step at INFO; a worker's log is for our messages.
 logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
@@ -70,9 +72,9 @@ def logo_bytes(url: str) -> tuple[bytes, str]:
     return content, mime_type
 
 
-def make_url_fetcher(*, logos: bool = True):
-    """The only fetcher a render uses; without ``logos`` it refuses logo:// too (a process that must not
-    use the database: reports/parts.py's second process)."""
+def make_url_fetcher(*, logos: bool | dict[str, tuple[bytes, str]] = True):
+    """The only fetcher a render uses. ``logos`` may be the logos fetched beforehand, by URL: then nothing
+    else is read from the storage or the database (reports/parts.py's second process must not)."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticOnlyFetcher(URLFetcher):
@@ -85,11 +87,13 @@ def make_url_fetcher(*, logos: bool = True):
 
         def fetch(self, url, headers=None):
             if url.startswith(LOGO_SCHEME):
-                if not logos:
-                    self.refused.append(url)
-                    raise RefusedURLError(f"refused to fetch {url[:200]!r} here")
                 try:
-                    content, mime_type = logo_bytes(url)
+                    if isinstance(logos, dict):
+                        if url not in logos:
+                            raise RefusedURLError(f"no logo fetched for {url[:200]!r}")
+                        content, mime_type = logos[url]
+                    else:
+                        content, mime_type = logo_bytes(url)
                 except RefusedURLError:
                     self.refused.append(url)
                     raise
@@ -144,8 +148,10 @@ def html_to_pdf(html: str, *, url_fetcher=None, in_parts: bool | None = None) ->
         in_parts = settings.REPORT_RENDER_IN_PARTS and len(os.sched_getaffinity(0)) > 1
     with cyclic_gc_paused():
         if in_parts and url_fetcher is None and parts.split(html) is not None:
+            # Fetched here, before the fork: the second process prints the cover but never uses the database.
+            logos = dict(_fetched_logos(html))
             try:
-                content, page_count = parts.render_in_parts(html, render=_layout, write=_write)
+                content, page_count = parts.render_in_parts(html, render=partial(_layout, logos=logos), write=_write)
                 return RenderedPDF(content=content, page_count=page_count)
             except parts.PartsError:
                 logger.warning("The report could not be laid out in parts; laying it out whole", exc_info=True)
@@ -153,7 +159,15 @@ def html_to_pdf(html: str, *, url_fetcher=None, in_parts: bool | None = None) ->
         return RenderedPDF(content=_write(document), page_count=len(document.pages))
 
 
-def _layout(html: str, *, url_fetcher=None, logos: bool = True):
+def _fetched_logos(html: str) -> Iterator[tuple[str, tuple[bytes, str]]]:
+    for url in set(LOGO_URL.findall(html)):
+        try:
+            yield url, logo_bytes(url)
+        except RefusedURLError:
+            continue  # refused again when the render asks for it
+
+
+def _layout(html: str, *, url_fetcher=None, logos: bool | dict = True):
     from weasyprint import HTML  # imported lazily: only the worker and commands need it
 
     parts.install()

@@ -92,7 +92,7 @@ def test_when_the_second_process_fails_the_report_is_laid_out_in_one_piece(large
     def fails(*args, **kwargs):
         raise MemoryError("the second process ran out of memory")
 
-    monkeypatch.setattr(parts, "_second_part", fails)  # what the forked process runs
+    monkeypatch.setattr(parts, "_second_part_and_front", fails)  # what the forked process runs
     with caplog.at_level(logging.WARNING, logger="reports.pdf"):
         rendered = html_to_pdf(large_html, in_parts=True)
 

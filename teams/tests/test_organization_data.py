@@ -44,19 +44,24 @@ def fetchers(monkeypatch):
     """The URL fetchers the renders used, to see what they were asked for."""
     made = []
 
-    def recording_fetcher():
-        made.append(make_url_fetcher())
+    def recording_fetcher(**kwargs):
+        made.append(make_url_fetcher(**kwargs))
         return made[-1]
 
     monkeypatch.setattr("reports.pdf.make_url_fetcher", recording_fetcher)
     return made
 
 
-def test_the_logo_is_stored_and_printed_on_the_report_cover(admin_client, organization, example_plan, fetchers):
+# The full report is laid out in parts (reports/parts.py): its cover in a second process, with the logo
+# fetched before the fork.
+@pytest.mark.parametrize("variant", ["short", "full"])
+def test_the_logo_is_stored_and_printed_on_the_report_cover(
+    admin_client, organization, example_plan, fetchers, variant
+):
     assert upload_logo(admin_client, organization, png()).status_code == 302
     organization.refresh_from_db()
     assert organization.logo.name.startswith("logos/")
-    rendered = render_pdf(snapshot=plan_to_document(example_plan), variant="short")
+    rendered = render_pdf(snapshot=plan_to_document(example_plan), variant=variant)
     assert fetchers[0].refused == []
     cover = PdfReader(io.BytesIO(rendered.content)).pages[0]
     assert len(cover.images) == 1
