@@ -144,7 +144,10 @@ def _end(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)  # done or not: it has sent all it will send
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass  # reaped already (a SIGCHLD handler of the worker's pool)
 
 
 @contextmanager
