@@ -106,7 +106,32 @@ def _channel_matrix(plan: dict[str, Any], channel_names: dict[str, str]) -> dict
                 "goal_titles": [goal_titles.get(key, key) for key in channel.get("goals", [])],
             }
         )
-    return {"groups": groups, "rows": rows}
+    matrix = {"groups": groups, "rows": rows}
+    if len(groups) > NAMED_GROUP_COLUMNS:
+        matrix["strip"] = _marks_strip(rows, len(groups))
+    return matrix
+
+
+# Up to this many target groups the matrix has a column per group with its name; beyond, the groups are numbered
+# and the marks of a row are drawn in one picture across the groups' share of the width (38 %): a table cell
+# per channel and group cost WeasyPrint more than the rest of the section.
+NAMED_GROUP_COLUMNS = 5
+GROUPS_WIDTH_PX = 0.38 * (210 - 36) / 25.4 * 96  # the share of the A4 page's text width, in CSS pixels
+MARK_RADIUS, MARK_Y, STRIP_HEIGHT = 2.3, 9.5, 16
+
+
+def _marks_strip(rows: list[dict[str, Any]], count: int) -> dict[str, Any]:
+    """The groups' centres (for the numbers above) and, per row, its marks as one path of dots."""
+    step = GROUPS_WIDTH_PX / count
+    centres = [round((index + 0.5) * step, 2) for index in range(count)]
+    r = MARK_RADIUS
+    for row in rows:
+        row["marks"] = " ".join(
+            f"M{x - r:.2f},{MARK_Y} a{r},{r} 0 1,0 {2 * r},0 a{r},{r} 0 1,0 {-2 * r},0"
+            for x, served in zip(centres, row["cells"], strict=True)
+            if served
+        )
+    return {"width": round(GROUPS_WIDTH_PX, 2), "height": STRIP_HEIGHT, "numbers": list(enumerate(centres, start=1))}
 
 
 def _roadmap(plan: dict[str, Any]) -> tuple[list[dict[str, Any]], charts.Gantt | None, charts.Gantt | None]:

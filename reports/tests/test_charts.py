@@ -2,13 +2,15 @@
 
 import datetime as dt
 import math
+import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from reports import charts
-from reports.document import month_abbreviations
+from reports.document import MARK_RADIUS, _channel_matrix, month_abbreviations
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert(1)</script><img src="file:///etc/passwd">'
@@ -172,3 +174,13 @@ def test_the_roadmap_months_are_named_in_the_reports_language():
         assert month_abbreviations()[2::7] == ["Mär", "Okt"]
     with translation.override("en"):
         assert month_abbreviations()[2::7] == ["Mar", "Oct"]
+
+
+def test_with_more_than_five_groups_a_channels_marks_sit_under_its_groups_numbers():
+    groups = [{"key": f"g{number}", "name": f"Gruppe {number}"} for number in range(1, 8)]
+    plan = {"target_groups": groups, "channels": [{"channel": "blog", "target_groups": ["g2", "g7"]}], "goals": []}
+    matrix = _channel_matrix(plan, {"blog": "Blog"})
+    centres = dict(matrix["strip"]["numbers"])
+    dots = [float(x) + MARK_RADIUS for x in re.findall(r"M([\d.]+),", matrix["rows"][0]["marks"])]
+    assert dots == pytest.approx([centres[2], centres[7]], abs=0.01)
+    assert "strip" not in _channel_matrix({**plan, "target_groups": groups[:5]}, {"blog": "Blog"})
