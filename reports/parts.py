@@ -33,6 +33,9 @@ PART_MARKER = "<!--report-part-->"
 FRONT_PAGES = 2  # the cover and the contents
 REPLY_SECONDS = 60  # a part waits this long for the other's numbers; the time limits end a stuck task anyway
 TOC_LINK = re.compile(r'<a href="#([\w-]+)">')
+# The second process gives way to the web's processes when the CPUs are busy (pages are waited for, reports less
+# so); on an idle CPU it runs as fast.
+PART_NICENESS = 10
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +74,7 @@ def render_in_parts(html: str, *, render: Callable[[str], Any], write: Callable[
         try:
             here.close()
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            os.nice(PART_NICENESS)
             _second_part_and_front(front, second, there, targets, render, write)
             code = 0
         except BaseException:

@@ -25,6 +25,7 @@ def wait(ids: list[int], timeout: float) -> dict:
     from planner.models import Plan, StepDraft
     from reports.models import Report
 
+    ids = sorted(set(ids))  # one report asked for twice is one report
     started = time.monotonic()
     pending_states = (Report.Status.QUEUED, Report.Status.RENDERING)
     fields = {field.name for field in Report._meta.get_fields()}
