@@ -106,3 +106,18 @@ def test_the_short_report_has_no_parts(large_plan):
     html = report_html(snapshot=plan_to_document(large_plan), variant="short")
     assert parts.split(html) is None
     assert parts.PART_MARKER not in html
+
+
+def test_the_second_process_gives_way_to_the_web_when_the_cpus_are_busy(large_html, monkeypatch, caplog):
+    expected = min(os.nice(0) + parts.PART_NICENESS, 19)
+    lay_out = parts._second_part_and_front
+
+    def checked(*args):
+        if os.nice(0) != expected:
+            raise AssertionError(f"the second process runs at niceness {os.nice(0)}, not {expected}")
+        lay_out(*args)
+
+    monkeypatch.setattr(parts, "_second_part_and_front", checked)
+    with caplog.at_level(logging.WARNING, logger="reports.pdf"):
+        html_to_pdf(large_html, in_parts=True)
+    assert "could not be laid out in parts" not in caplog.text
